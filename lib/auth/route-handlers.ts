@@ -1,0 +1,3 @@
+import { handlers } from "./session";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,65 @@
+// A minimal SQL connection used by migrations, the seed and tests: the same interface over node-postgres
+// (when DATABASE_URL is set) and embedded PGlite (otherwise). The app itself queries through Prisma.
+import path from "node:path";
+import fs from "node:fs";
+
+export interface Sql {
+  kind: "postgres" | "pglite";
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement script (no parameters). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The embedded database folder: PGLITE_DIR, else .data/pglite in the project. */
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite");
+}
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+/** The connection for schema changes and seeding: the owner, not the app role. */
+export function ownerUrl(): string | undefined {
+  return process.env.MIGRATE_DATABASE_URL?.trim() || databaseUrl();
+}
+
+export async function openSql(url = ownerUrl(), dir = pgliteDir()): Promise<Sql> {
+  if (url) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return {
+      kind: "postgres",
+      async query<T>(text: string, params?: unknown[]) {
+        const res = await client.query(text, params as unknown[]);
+        return res.rows as T[];
+      },
+      async exec(text) {
+        await client.query(text);
+      },
+      async close() {
+        await client.end();
+      },
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  // PGlite does not create missing parent folders.
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const db = await PGlite.create(dir);
+  return {
+    kind: "pglite",
+    async query<T>(text: string, params?: unknown[]) {
+      const res = await db.query<T>(text, params as unknown[]);
+      return res.rows;
+    },
+    async exec(text) {
+      await db.exec(text);
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PGlite and pg load at run time on the server; bundling them gains nothing.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+};
+
+export default withNextIntl(nextConfig);

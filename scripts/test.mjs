@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite. Integration tests (vitest) against PostgreSQL when DATABASE_URL is set,
+// else embedded PGlite; then end-to-end tests (Playwright, Debian's Chromium) against `next build` +
+// `next start` on a freshly migrated and seeded database. Installs nothing: says what is missing.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = new Set(process.argv.slice(2));
+const results = path.join(root, ".data/test-results");
+fs.rmSync(results, { recursive: true, force: true });
+fs.mkdirSync(results, { recursive: true });
+
+function run(label, cmd, cmdArgs, env = process.env) {
+  console.log(`\n▶ ${label}`);
+  const res = spawnSync(cmd, cmdArgs, { cwd: root, stdio: "inherit", env });
+  return res.status ?? 1;
+}
+const node = (script, scriptArgs, env) => [process.execPath, [path.join(root, script), ...scriptArgs], env];
+
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+if (!fs.existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install Debian's build (sudo apt-get install -y chromium)
+or point CHROMIUM_PATH at a Chromium/Chrome binary, then run npm test again.`);
+  process.exit(1);
+}
+
+let failed = false;
+if (run("prisma generate", ...node("scripts/generate.mjs", []))) process.exit(1);
+
+if (!args.has("--e2e-only")) {
+  const status = run(
+    "integration tests (vitest)",
+    ...node("node_modules/vitest/vitest.mjs", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`]),
+  );
+  failed ||= status !== 0;
+}
+
+// A database of its own for the end-to-end run.
+const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"), CHROMIUM_PATH: chromium };
+if (process.env.DATABASE_URL) {
+  const { default: pg } = await import("pg");
+  const name = `fettle_e2e_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  env.PGLITE_DIR = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fettle-e2e-")), "db");
+}
+
+if (run("migrate + seed the end-to-end database", path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/db.ts"), "setup"], env)) {
+  process.exit(1);
+}
+if (!args.has("--no-build") && run("next build", path.join(root, "node_modules/.bin/next"), ["build"], env)) process.exit(1);
+failed ||= run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env) !== 0;
+
+// One closing line for the whole run, counted from both runners' JSON reports.
+let passed = 0;
+let failedCount = 0;
+let skipped = 0;
+try {
+  const v = JSON.parse(fs.readFileSync(path.join(results, "vitest.json"), "utf8"));
+  passed += v.numPassedTests;
+  failedCount += v.numFailedTests;
+  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+} catch {}
+try {
+  const p = JSON.parse(fs.readFileSync(path.join(results, "playwright.json"), "utf8"));
+  passed += p.stats.expected + p.stats.flaky;
+  failedCount += p.stats.unexpected;
+  skipped += p.stats.skipped;
+} catch {}
+if (failed && failedCount === 0) failedCount = 1;
+console.log(`\n${passed} passed, ${failedCount} failed, ${skipped} skipped`);
+process.exit(failed ? 1 : 0);
