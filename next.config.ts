@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets parallel test runs on one machine build into separate folders (scripts/test.mjs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and pg load at run time on the server; bundling them gains nothing.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
 };

@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 // database and the build, then passes their location through the environment.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const results = process.env.TEST_RESULTS_DIR ?? ".data/test-results";
 
 export default defineConfig({
   testDir: "e2e",
@@ -11,8 +12,8 @@ export default defineConfig({
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
-  reporter: [["list"], ["json", { outputFile: ".data/test-results/playwright.json" }]],
-  outputDir: ".data/test-results/playwright",
+  reporter: [["list"], ["json", { outputFile: `${results}/playwright.json` }]],
+  outputDir: `${results}/playwright`,
   use: {
     baseURL,
     trace: "retain-on-failure",

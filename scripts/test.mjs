@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
-const results = path.join(root, ".data/test-results");
+// Separate result folders per port, so parallel runs (E2E_PORT + NEXT_DIST_DIR) don't mix.
+const results = path.join(root, `.data/test-results${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ""}`);
 fs.rmSync(results, { recursive: true, force: true });
 fs.mkdirSync(results, { recursive: true });
 
@@ -41,7 +42,7 @@ if (!args.has("--e2e-only")) {
 }
 
 // A database of its own for the end-to-end run.
-const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"), CHROMIUM_PATH: chromium };
+const env = { ...process.env, TEST_RESULTS_DIR: results, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"), CHROMIUM_PATH: chromium };
 if (process.env.DATABASE_URL) {
   const { default: pg } = await import("pg");
   const name = `fettle_e2e_${Date.now().toString(36)}`;
