@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and pg load at run time on the server; bundling them gains nothing.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // The readiness check compares the database with the migrations this build ships.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
 };
 
 export default withNextIntl(nextConfig);

@@ -55,8 +55,11 @@ test.describe("tenants", () => {
   });
 });
 
-test("health endpoint reports the database", async ({ request }) => {
-  const res = await request.get("/api/health");
-  expect(res.status()).toBe(200);
-  expect(await res.json()).toMatchObject({ status: "ok", database: { ok: true } });
+test("health and readiness endpoints report the database and its migrations", async ({ request }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true } });
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ status: "ready", migrations: { pending: [] } });
 });

@@ -6,6 +6,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { errorFields, log } from "@/lib/log";
 import { can, requireTenant, type Access, type TenantContext } from "@/lib/tenancy";
 import type { Action, Module } from "@/lib/tenancy/permissions";
 
@@ -14,8 +15,11 @@ export type ActionResult<T = undefined> =
   | { ok: false; error: AppError["code"] | "server_error"; message?: string; fieldErrors?: Record<string, string[]> };
 
 interface Definition<S extends z.ZodType, T> {
-  /** e.g. ["workorders", "edit"]; checked before the operation runs */
-  permission: [Module, Action];
+  /**
+   * e.g. ["workorders", "edit"]; checked before the operation runs. null: any member of the tenant (for a
+   * user's own things, e.g. revoking their own connected app — the operation checks ownership itself).
+   */
+  permission: [Module, Action] | null;
   schema: S;
   run: (access: Access, input: z.infer<S>, ctx: TenantContext) => Promise<T>;
 }
@@ -33,14 +37,13 @@ export function tenantAction<S extends z.ZodType, T>(def: Definition<S, T>) {
         }
         return { ok: false, error: "invalid", fieldErrors };
       }
-      const [module, action] = def.permission;
-      if (!can(ctx.access, module, action)) return { ok: false, error: "forbidden" };
+      if (def.permission && !can(ctx.access, ...def.permission)) return { ok: false, error: "forbidden" };
       return { ok: true, data: await def.run(ctx.access, parsed.data, ctx) };
     } catch (e) {
       // Next's redirect() and notFound() work by throwing: let them through.
       unstable_rethrow(e);
       if (e instanceof AppError) return { ok: false, error: e.code, message: e.message };
-      console.error(JSON.stringify({ level: "error", msg: "server action failed", error: String(e) }));
+      log.error("server action failed", { tenant: slug, ...errorFields(e) });
       return { ok: false, error: "server_error" };
     }
   };

@@ -10,6 +10,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { findActiveUser, findUserByEmail } from "@/lib/data/users";
 import { hit } from "@/lib/ratelimit";
+import { errorFields, log } from "@/lib/log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 export type SessionUser = { id: string; email: string; name: string; locale: string | null };
@@ -55,6 +56,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is an expected outcome, not a server error; everything else is logged as JSON.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      log.error("auth error", errorFields(error));
+    },
+    warn(code) {
+      log.warn("auth warning", { code });
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
