@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ProfileLink } from "@/components/settings/profile-link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signOutAction } from "@/lib/auth/session";
 
@@ -22,7 +23,7 @@ export async function UserMenu({ name }: { name: string }) {
       >
         {initials(name)}
       </span>
-      <span className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-800 md:max-w-40">{name}</span>
+      <ProfileLink name={name} />
       <form action={signOutAction}>
         <SubmitButton variant="ghost" size="sm">
           {t("signOut")}

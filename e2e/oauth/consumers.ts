@@ -10,7 +10,8 @@ import type { Access } from "@/lib/tenancy";
 
 export type ConsumerOp =
   | { op: "create"; tenant: string; name: string; confidential: boolean; redirectUris: string[]; group?: string; dynamic?: boolean; clientCredentials?: boolean }
-  | { op: "disable" | "enable" | "delete" | "rotate"; tenant: string; id: string };
+  /** `id`, or `ref`: the index of an earlier "create" in the same call */
+  | { op: "disable" | "enable" | "delete" | "rotate"; tenant: string; id?: string; ref?: number };
 
 const ops = JSON.parse(process.argv[2] ?? "[]") as ConsumerOp[];
 const sql = await openSql();
@@ -23,7 +24,7 @@ async function accessFor(slug: string): Promise<Access> {
   return { tenantId: row.tenantId, userId: row.userId, consumerId: null, permissions: toPermissions(BUILT_IN_ROLES.administrator.permissions) };
 }
 
-const results: unknown[] = [];
+const results: { id?: string; clientId?: string; clientSecret?: string | null }[] = [];
 try {
   for (const op of ops) {
     const access = await accessFor(op.tenant);
@@ -40,15 +41,13 @@ try {
         clientCredentials: op.clientCredentials ?? false,
       });
       results.push({ id: consumer.id, clientId: consumer.clientId, clientSecret });
-    } else if (op.op === "rotate") {
-      results.push(await rotateConsumerSecret(access, op.id));
-    } else if (op.op === "delete") {
-      await deleteConsumer(access, op.id);
-      results.push({ ok: true });
-    } else {
-      await setConsumerDisabled(access, op.id, op.op === "disable");
-      results.push({ ok: true });
+      continue;
     }
+    const id = op.id ?? results[op.ref ?? -1]?.id ?? "";
+    if (op.op === "rotate") results.push(await rotateConsumerSecret(access, id));
+    else if (op.op === "delete") await deleteConsumer(access, id);
+    else await setConsumerDisabled(access, id, op.op === "disable");
+    if (op.op !== "rotate") results.push({});
   }
   process.stdout.write(JSON.stringify(results));
 } finally {

@@ -1,10 +1,13 @@
 // Helpers for the OAuth end-to-end tests: PKCE, the token endpoint over plain fetch, the authorization
 // endpoint over HTTP with a signed-in session, consumers via lib/data (a separate process), and an owner
 // SQL connection for what only a database can show (hashes, expiry, deactivating a test's own user).
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { expect, request, type APIRequestContext, type Browser } from "@playwright/test";
+import { promisify } from "node:util";
+import { expect, request, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { openSql, type Sql } from "@/lib/db/sql";
 import { LoginPage } from "../pages";
 import type { ConsumerOp } from "./consumers";
@@ -17,11 +20,23 @@ export const REDIRECT = "https://client.example.test/cb";
 export const HAS_DB = Boolean(process.env.DATABASE_URL);
 export const NEEDS_DB = "needs DATABASE_URL (PostgreSQL): PGlite cannot be opened beside the running server";
 
-/** Every raw secret a test file saw, for its closing database scan. */
+/**
+ * Every raw secret a test file saw, for its closing database scan. Kept in a file per run and spec, since
+ * Playwright replaces a worker (and its memory) after a failed test.
+ */
 export class Secrets {
-  readonly values = new Set<string>();
+  private readonly file: string;
+  constructor(spec: string) {
+    const run = createHash("sha256").update(process.env.DATABASE_URL ?? process.env.PGLITE_DIR ?? "").digest("hex").slice(0, 16);
+    this.file = path.join(os.tmpdir(), "fettle-oauth-e2e", run, `${spec}.txt`);
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+  }
   add(...values: (string | null | undefined)[]) {
-    for (const v of values) if (v) this.values.add(v);
+    const lines = values.filter((v): v is string => Boolean(v)).map((v) => `${v}\n`).join("");
+    if (lines) fs.appendFileSync(this.file, lines);
+  }
+  get values(): Set<string> {
+    return new Set(fs.existsSync(this.file) ? fs.readFileSync(this.file, "utf8").split("\n").filter(Boolean) : []);
   }
 }
 
@@ -34,14 +49,33 @@ export function pkce() {
 /** A per-test client address, so rate limits of one test never touch another (clientIp reads it). */
 export const testIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
-export function consumers(ops: ConsumerOp[]): { id: string; clientId: string; clientSecret: string | null }[] {
-  const res = spawnSync(
-    path.join(process.cwd(), "node_modules/.bin/tsx"),
-    ["--conditions", "react-server", path.join(process.cwd(), "e2e/oauth/consumers.ts"), JSON.stringify(ops)],
-    { encoding: "utf8", env: process.env },
-  );
+type ConsumerResult = { id: string; clientId: string; clientSecret: string | null };
+const consumerScript = () => [
+  path.join(process.cwd(), "node_modules/.bin/tsx"),
+  ["--conditions", "react-server", path.join(process.cwd(), "e2e/oauth/consumers.ts")],
+] as const;
+
+/**
+ * Prefer this to `consumers`: while a synchronous child process blocks the worker, the server can close
+ * idle keep-alive sockets unnoticed, and the next fetch then fails with "other side closed".
+ */
+export async function consumerOps(ops: ConsumerOp[]): Promise<ConsumerResult[]> {
+  const [bin, args] = consumerScript();
+  const { stdout } = await promisify(execFile)(bin, [...args, JSON.stringify(ops)], { encoding: "utf8", env: process.env });
+  return JSON.parse(stdout);
+}
+
+export function consumers(ops: ConsumerOp[]): ConsumerResult[] {
+  const [bin, args] = consumerScript();
+  const res = spawnSync(bin, [...args, JSON.stringify(ops)], { encoding: "utf8", env: process.env });
   if (res.status !== 0) throw new Error(`consumers script failed: ${res.stderr}`);
   return JSON.parse(res.stdout);
+}
+
+/** Sign-in can take a while on a loaded machine; wait for it longer than expect's default. */
+export async function signIn(page: Page, email: string, password?: string) {
+  await new LoginPage(page).signIn(email, password);
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 export const ownerSql = (): Promise<Sql> => openSql(process.env.DATABASE_URL);
@@ -73,7 +107,8 @@ export async function signedInApi(browser: Browser, email: string, password?: st
   const ip = testIp();
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
   const page = await context.newPage();
-  await new LoginPage(page).signInAndWait(email, password);
+  await new LoginPage(page).goto();
+  await signIn(page, email, password);
   const storageState = await context.storageState();
   await context.close();
   return request.newContext({ baseURL: BASE, storageState, extraHTTPHeaders: { "x-forwarded-for": ip } });

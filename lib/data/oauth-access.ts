@@ -3,6 +3,8 @@ import "server-only";
 // lookup by hash, then one query for the live state of everything the token depends on.
 import { withLookup, withTenant } from "@/lib/db/tenant";
 import { selfRegistrationSettingsSchema } from "@/lib/validation/oauth";
+import type { Permissions } from "@/lib/tenancy/permissions";
+import { consumerCeiling } from "./oauth-state";
 
 export async function findAccessToken(tokenHash: string) {
   return withLookup(tokenHash, (tx) =>
@@ -59,5 +61,36 @@ export async function accessTokenIsLive(row: AccessRow): Promise<boolean> {
       }
     }
     return true;
+  });
+}
+
+/**
+ * What a token's grant can carry now: the consumer's ceiling in the tenant (group, dynamic pick, or the
+ * tenant's self-registered group) and the user's current role (null without a user or membership).
+ */
+export async function grantRights(ctx: {
+  tenantId: string;
+  userId: string | null;
+  consumerId: string;
+  authorizationId: string | null;
+}): Promise<{ ceiling: Permissions; role: unknown } | null> {
+  return withTenant(ctx.tenantId, ctx.userId, async (tx) => {
+    const consumer = await tx.oAuthConsumer.findUnique({
+      where: { id: ctx.consumerId },
+      select: { tenantId: true, permissionGroupId: true, dynamicPermissions: true },
+    });
+    if (!consumer) return null;
+    const authorization = ctx.authorizationId
+      ? await tx.authorization.findFirst({ where: { id: ctx.authorizationId, tenantId: ctx.tenantId }, select: { permissions: true } })
+      : null;
+    const ceiling = await consumerCeiling(tx, ctx.tenantId, consumer, authorization?.permissions);
+    if (!ceiling) return null;
+    const membership = ctx.userId
+      ? await tx.membership.findFirst({
+          where: { tenantId: ctx.tenantId, userId: ctx.userId, active: true },
+          select: { role: { select: { permissions: true } } },
+        })
+      : null;
+    return { ceiling, role: membership?.role.permissions ?? null };
   });
 }

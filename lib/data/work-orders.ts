@@ -1,56 +1,13 @@
 import "server-only";
-// Work orders. Every function takes the caller's Access first, filters by its tenant inside the query
-// and runs under RLS for that tenant; a row of another tenant is indistinguishable from a missing one.
-import { withTenant } from "@/lib/db/tenant";
-import { forbidden, notFound } from "@/lib/errors";
-import { can, type Access } from "@/lib/tenancy/access";
-
-function requireRight(access: Access, action: "view" | "create" | "edit" | "delete") {
-  if (!can(access, "workorders", action)) throw forbidden();
-}
-
-const summary = {
-  id: true,
-  code: true,
-  title: true,
-  type: true,
-  priority: true,
-  status: true,
-  dueAt: true,
-  createdAt: true,
-} as const;
-
-export async function listWorkOrders(access: Access, opts: { limit?: number } = {}) {
-  requireRight(access, "view");
-  const take = Math.min(Math.max(opts.limit ?? 25, 1), 100);
-  return withTenant(access.tenantId, access.userId, (tx) =>
-    tx.workOrder.findMany({
-      where: { tenantId: access.tenantId },
-      select: summary,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take,
-    }),
-  );
-}
-
-export async function countWorkOrders(access: Access) {
-  requireRight(access, "view");
-  return withTenant(access.tenantId, access.userId, (tx) => tx.workOrder.count({ where: { tenantId: access.tenantId } }));
-}
-
-export async function getWorkOrder(access: Access, id: string) {
-  requireRight(access, "view");
-  const row = await withTenant(access.tenantId, access.userId, (tx) =>
-    tx.workOrder.findFirst({ where: { id, tenantId: access.tenantId }, select: summary }),
-  );
-  if (!row) throw notFound("Work order not found");
-  return row;
-}
-
-export async function renameWorkOrder(access: Access, id: string, title: string) {
-  requireRight(access, "edit");
-  const { count } = await withTenant(access.tenantId, access.userId, (tx) =>
-    tx.workOrder.updateMany({ where: { id, tenantId: access.tenantId }, data: { title } }),
-  );
-  if (count === 0) throw notFound("Work order not found");
-}
+// Work orders: the one data API behind the browser pages and the MCP tools. Every function takes the
+// caller's Access first, checks the workorders permission, parses its input with the shared schema
+// (lib/validation/work-order.ts) and does all its work in one tenant transaction under RLS, where a row
+// of another tenant is indistinguishable from a missing one. Writes are audited in the same transaction.
+export { listWorkOrders, countWorkOrders, type WorkOrderPage, type WorkOrderSummary } from "./work-orders/list";
+export { getWorkOrder, type WorkOrderDetail } from "./work-orders/detail";
+export { createWorkOrder } from "./work-orders/create";
+export { updateWorkOrder, assignWorkOrder } from "./work-orders/update";
+export { changeWorkOrderStatus } from "./work-orders/status";
+export { setTaskDone, addTask, answerChecklistItem, addChecklistItem, setFailureCoding } from "./work-orders/execution";
+export { addComment, logTime, addPartUsage } from "./work-orders/records";
+export { listAssignableUsers, listWorkOrderOptions } from "./work-orders/options";

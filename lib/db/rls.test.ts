@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, APP_ROLE } from "@/lib/db/client";
 import { openSql, type Sql } from "@/lib/db/sql";
-import { countWorkOrders, getWorkOrder, listWorkOrders, renameWorkOrder } from "@/lib/data/work-orders";
+import { countWorkOrders, getWorkOrder, listWorkOrders, updateWorkOrder } from "@/lib/data/work-orders";
 import { toPermissions, BUILT_IN_ROLES } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy/access";
 
@@ -95,13 +95,15 @@ describe("database layer (row-level security)", () => {
   it("lib/data with tenant A's access never reads or writes tenant B's rows", async () => {
     const a = accessFor(acme.id);
     expect(await countWorkOrders(a)).toBe(acme.count);
-    const rows = await listWorkOrders(a, { limit: 100 });
+    const { items: rows } = await listWorkOrders(a, { limit: 100 });
     expect(rows.length).toBeGreaterThan(0);
     const ids = new Set(rows.map((r) => r.id));
     expect(ids.has(globex.someWorkOrder.id)).toBe(false);
 
     await expect(getWorkOrder(a, globex.someWorkOrder.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(renameWorkOrder(a, globex.someWorkOrder.id, "hijacked")).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateWorkOrder(a, { workOrder: globex.someWorkOrder.id, title: "hijacked" })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const [after] = await owner.query<{ title: string }>(`SELECT title FROM "WorkOrder" WHERE id = $1`, [
       globex.someWorkOrder.id,
     ]);

@@ -13,6 +13,10 @@ interface Scope {
   lookup?: string | null;
 }
 
+// Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turn a burst on a small serverless
+// pool into errors; waiting a little longer is the better failure mode for a user.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db();
   return client.$transaction(async (tx) => {
@@ -20,7 +24,7 @@ async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
                               set_config('app.user_id', ${scope.userId ?? ""}, true),
                               set_config('app.lookup', ${scope.lookup ?? ""}, true)`;
     return fn(tx);
-  });
+  }, TX_OPTIONS);
 }
 
 /** Runs `fn` with the tenant's rows visible and writable, and no other tenant's. */

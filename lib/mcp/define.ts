@@ -6,6 +6,7 @@
 // short text summary.
 import type { z } from "zod";
 import type { Access } from "@/lib/tenancy/access";
+import type { Caller } from "@/lib/tenancy/token-access";
 import type { Action, Module } from "@/lib/tenancy/permissions";
 
 export interface ToolAnnotations {
@@ -20,6 +21,8 @@ export interface ToolContext {
   access: Access;
   /** the caller's IP, for audit rows */
   ip: string | null;
+  /** tenant, user and consumer names and granted scopes, for tools about the caller (whoami) */
+  caller?: Caller;
 }
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
@@ -28,8 +31,8 @@ export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z
   description: string;
   /** OAuth scopes the token must carry, e.g. ["workorders:read"] */
   scopes: readonly string[];
-  /** the role/group right checked on every call */
-  permission: readonly [Module, Action];
+  /** the role/group right checked on every call; null only for tools about the caller (whoami) */
+  permission: readonly [Module, Action] | null;
   annotations: ToolAnnotations;
   input: I;
   output: O;

@@ -84,9 +84,7 @@ export async function validateAuthorizeRequest(query: URLSearchParams): Promise<
   const scopes = parseScope(params.scope);
   if (scopes === null) return fail("invalid_scope", "Unknown scope");
   // RFC 8707 §2: the only resource here is the MCP endpoint.
-  if (query.getAll("resource").length > 1 || (params.resource && params.resource !== resourceIdentifier())) {
-    return fail("invalid_target", "Unknown resource");
-  }
+  if (params.resource && params.resource !== resourceIdentifier()) return fail("invalid_target", "Unknown resource");
   return {
     ok: true,
     request: {

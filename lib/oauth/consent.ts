@@ -8,14 +8,14 @@ import { CODE_TTL_SECONDS, ENDPOINTS, issuer } from "./config";
 import { consentPage, errorPage } from "./consent-page";
 import { consentToken, verifyConsentToken } from "./csrf";
 import { permissionsForScopes } from "./rights";
-import { isSubset } from "./scopes";
+import { isSubset, SCOPES } from "./scopes";
 import { newSecret, PREFIX, sha256 } from "./tokens";
 
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 
 /** The scopes this request gets in a tenant: as asked (capped by what is allowed), or all that is allowed. */
 function resolveScopes(requested: string[] | null, allowed: string[]): string[] {
-  return requested ? requested.filter((s) => allowed.includes(s)) : allowed;
+  return (requested ? requested.filter((s) => allowed.includes(s)) : allowed).sort();
 }
 
 async function issueCode(request: AuthorizeRequest, tenantId: string, userId: string, scopes: string[], ip: string, remembered: boolean, dynamic: boolean) {
@@ -67,7 +67,8 @@ export async function handleAuthorizeGet(req: Request): Promise<Response> {
     client: request.client,
     userEmail: user.email,
     tenants: options.map((o) => o.tenant),
-    scopes: [...new Set(options.flatMap((o) => o.scopes))].sort(),
+    // Listed in the contract's module order, so read and write of one module sit together.
+    scopes: SCOPES.filter((s) => options.some((o) => o.scopes.includes(s))),
     dynamic: options.some((o) => isDynamic(request, o.tenant.id)),
     redirectUri: request.redirectUri,
     params: request.params,

@@ -23,9 +23,14 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: CORS });
 }
 
+/** Prisma's "no connection free in time" (pool exhausted): an overload, not a fault. */
+const isOverload = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2028";
+
 /** Maps anything thrown to an RFC-shaped answer; unexpected errors are logged, never echoed. */
 export function errorResponse(e: unknown): Response {
   if (e instanceof OAuthError) return json(e.toJSON(), e.status, e.headers);
+  // RFC 9110 §15.6.4: a busy server says so and when to come back, rather than failing the client.
+  if (isOverload(e)) return json({ error: "temporarily_unavailable" }, 503, { "Retry-After": "1" });
   console.error(JSON.stringify({ level: "error", msg: "oauth endpoint failed", error: String(e) }));
   return json({ error: "server_error" }, 500);
 }

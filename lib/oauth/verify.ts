@@ -1,6 +1,7 @@
 // Bearer token validation for resource servers (the MCP endpoint, RFC 6750 §2.1 / RFC 8707 §2). Cheap
 // enough for every request: a format check, one indexed lookup by SHA-256, one query for the live state.
-import { accessTokenIsLive, findAccessToken } from "@/lib/data/oauth-access";
+import { accessTokenIsLive, findAccessToken, grantRights } from "@/lib/data/oauth-access";
+import { intersect, scopesToPermissions, toPermissions, type Permissions } from "@/lib/tenancy/permissions";
 import { PREFIX, sha256 } from "./tokens";
 
 export type TokenContext = {
@@ -36,4 +37,15 @@ export async function authenticateAccessToken(raw: string): Promise<TokenContext
     resource: row.resource,
     expiresAt: row.expiresAt,
   };
+}
+
+/**
+ * ARCHITECTURE.md §3: effective = ceiling(consumer) ∩ role(user) ∩ scopes(token), from current rows.
+ * Client-credentials tokens carry the ceiling alone (∩ scopes).
+ */
+export async function tokenPermissions(ctx: TokenContext): Promise<Permissions> {
+  const rights = await grantRights(ctx);
+  if (!rights) return new Set();
+  const scoped = intersect(rights.ceiling, scopesToPermissions(ctx.scopes));
+  return ctx.userId ? intersect(scoped, toPermissions(rights.role)) : scoped;
 }

@@ -21,6 +21,8 @@ export interface SeedOptions {
   workOrders?: number;
   /** extra tenants "bench-01"… with as many work orders as acme, for benchmarks (default 0) */
   extraTenants?: number;
+  /** work orders of each extra tenant (default: as many as acme) */
+  extraTenantWorkOrders?: number;
   /** history ends here (default: start of the current UTC day) */
   anchor?: Date;
   log?: (line: string) => void;
@@ -58,7 +60,8 @@ export async function seed(sql: Sql, opts: SeedOptions = {}): Promise<SeedSummar
   const anchor = (opts.anchor ?? startOfUtcDay()).getTime();
   if (!Number.isFinite(anchor)) throw new Error("seed: anchor is not a valid date");
   const log = opts.log ?? (() => {});
-  const tenants = demoTenants(workOrders, extraTenants);
+  const extraWorkOrders = count(opts.extraTenantWorkOrders, workOrders, "extraTenantWorkOrders");
+  const tenants = demoTenants(workOrders, extraTenants, extraWorkOrders);
   const emails = demoEmails(tenants);
 
   const removed = await removeDemoData(sql, ["acme", "globex"], emails);

@@ -63,7 +63,7 @@ const GLOBEX_PEOPLE: PersonDef[] = [
 
 const BENCH_TECHS = ["Avery Quinn", "Jordan Blake", "Casey Romero", "Drew Hughes", "Jamie Silva", "Robin Weber"];
 
-export function demoTenants(acmeWorkOrders: number, extraTenants: number): TenantDef[] {
+export function demoTenants(acmeWorkOrders: number, extraTenants: number, extraWorkOrders = acmeWorkOrders): TenantDef[] {
   const globexWorkOrders = Math.min(450, Math.max(20, Math.round(acmeWorkOrders * 0.3)));
   const tenants: TenantDef[] = [
     {
@@ -125,7 +125,7 @@ export function demoTenants(acmeWorkOrders: number, extraTenants: number): Tenan
         { email: `requester@${slug}.test`, name: `Bench Requester ${pad(n, 2)}`, role: "requester" },
       ],
       crewSize: 6,
-      workOrders: acmeWorkOrders,
+      workOrders: extraWorkOrders,
       holidays: (y) => [
         { date: `${y}-01-01`, name: "New Year's Day", recurring: true },
         { date: `${y}-12-25`, name: "Christmas Day", recurring: true },
