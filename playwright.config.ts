@@ -32,12 +32,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
+    command: `node scripts/e2e-server.mjs --port ${port} --hostname 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { ...(process.env as Record<string, string>), APP_URL: baseURL, PORT: String(port) },
+    // TRUST_PROXY: the tests play the part of a proxy, giving each browser context its own address
+    // (x-forwarded-for) so per-address rate limits of one test never touch another.
+    env: { ...(process.env as Record<string, string>), APP_URL: baseURL, PORT: String(port), TRUST_PROXY: "true" },
   },
 });

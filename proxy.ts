@@ -2,6 +2,7 @@
 // request id for logs, the path for sign-in's "back to where you were", and security headers with a
 // per-request CSP nonce that Next applies to its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { issuer } from "@/lib/oauth/config";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -44,7 +45,7 @@ export function proxy(request: NextRequest) {
     response.headers.set("x-frame-options", "DENY");
   }
   // HSTS only where the app is served over https for real.
-  if (isProduction && (process.env.APP_URL ?? "").startsWith("https://")) {
+  if (isProduction && issuer().startsWith("https://")) {
     response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains; preload");
   }
   return response;

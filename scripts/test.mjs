@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkServerLog } from "./check-server-log.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
@@ -43,9 +44,10 @@ if (!args.has("--e2e-only")) {
 
 // A database of its own for the end-to-end run.
 const env = { ...process.env, TEST_RESULTS_DIR: results, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"), CHROMIUM_PATH: chromium };
+let e2eDatabase = null;
 if (process.env.DATABASE_URL) {
   const { default: pg } = await import("pg");
-  const name = `fettle_e2e_${Date.now().toString(36)}`;
+  const name = (e2eDatabase = `fettle_e2e_${Date.now().toString(36)}`);
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -63,6 +65,25 @@ if (run("migrate + seed the end-to-end database", path.join(root, "node_modules/
 if (!args.has("--no-build") && run("next build", path.join(root, "node_modules/.bin/next"), ["build"], env)) process.exit(1);
 failed ||= run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env) !== 0;
 
+console.log("\n▶ server log holds no secret");
+// The demo password every sign-in test types (prisma/seed/index.ts, DEMO_PASSWORD).
+const logCheck = checkServerLog(results, [env.AUTH_SECRET, "fettle-demo"]);
+console.log(`  ${logCheck.ok ? "✓" : "✘"} ${logCheck.message}`);
+failed ||= !logCheck.ok;
+
+// The end-to-end database is this run's alone: drop it (the server has stopped), unless asked to keep it.
+if (!process.env.KEEP_TEST_DB) {
+  if (e2eDatabase) {
+    const { default: pg } = await import("pg");
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
+    await admin.end();
+  } else {
+    fs.rmSync(path.dirname(env.PGLITE_DIR), { recursive: true, force: true });
+  }
+}
+
 // One closing line for the whole run, counted from both runners' JSON reports.
 let passed = 0;
 let failedCount = 0;
@@ -79,6 +100,8 @@ try {
   failedCount += p.stats.unexpected;
   skipped += p.stats.skipped;
 } catch {}
+if (logCheck.ok) passed += 1;
+else failedCount += 1;
 if (failed && failedCount === 0) failedCount = 1;
 console.log(`\n${passed} passed, ${failedCount} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed/index";
-import { createEmptyDatabase } from "./db";
+import { createEmptyDatabase, removeRunDatabases } from "./db";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,4 +19,5 @@ export default async function setup(project: TestProject) {
     await sql.close();
   }
   project.provide("template", { url: template.url, dir: template.dir });
+  return removeRunDatabases;
 }

@@ -1,7 +1,10 @@
 // Raw HTTP to the MCP endpoint for the protocol-level end-to-end tests, and tokens obtained the way a
 // connector gets them (sign-in, consent, code, token endpoint) through the OAuth helpers.
 import type { Browser } from "@playwright/test";
-import { getCode, RESOURCE, signedInApi, tokenCall, REDIRECT } from "../oauth/helpers";
+import { getCode, RESOURCE, Secrets, signedInApi, tokenCall, REDIRECT } from "../oauth/helpers";
+
+// Every token these tests hold, for the closing check that none of them reached the server log.
+const secrets = new Secrets("mcp");
 
 export interface McpAnswer {
   status: number;
@@ -39,6 +42,7 @@ export async function connectorTokens(browser: Browser, email: string, consumer:
       basic: [consumer.clientId, consumer.clientSecret!],
     });
     if (res.status !== 200) throw new Error(`token endpoint: ${res.status} ${JSON.stringify(res.body)}`);
+    secrets.add(code, consumer.clientSecret, res.body.access_token, res.body.refresh_token);
     return { access: res.body.access_token, refresh: res.body.refresh_token };
   } finally {
     await api.dispose();

@@ -27,8 +27,10 @@ export const NEEDS_DB = "needs DATABASE_URL (PostgreSQL): PGlite cannot be opene
 export class Secrets {
   private readonly file: string;
   constructor(spec: string) {
+    // In the run's results folder when there is one: scripts/test.mjs then checks the server log for them.
     const run = createHash("sha256").update(process.env.DATABASE_URL ?? process.env.PGLITE_DIR ?? "").digest("hex").slice(0, 16);
-    this.file = path.join(os.tmpdir(), "fettle-oauth-e2e", run, `${spec}.txt`);
+    const dir = process.env.TEST_RESULTS_DIR ? path.join(process.env.TEST_RESULTS_DIR, "secrets") : path.join(os.tmpdir(), "fettle-oauth-e2e", run);
+    this.file = path.join(dir, `${spec}.txt`);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
   }
   add(...values: (string | null | undefined)[]) {

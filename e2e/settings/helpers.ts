@@ -6,7 +6,10 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 import { LoginPage } from "../pages";
-import { BASE, getCode, REDIRECT, testIp, tokenCall } from "../oauth/helpers";
+import { BASE, getCode, REDIRECT, Secrets, testIp, tokenCall } from "../oauth/helpers";
+
+// Every secret these tests see, for the closing check that none of them reached the server log.
+const secrets = new Secrets("settings");
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -145,7 +148,9 @@ export async function createConsumerInUi(page: Page, slug: string, name: string,
   await page.getByRole("button", { name: "Create consumer" }).click();
   // Slow on purpose: the secret's scrypt hash (on a machine shared by parallel test runs).
   await expect(page.getByRole("heading", { name: `${name} is ready` })).toBeVisible({ timeout: 20_000 });
-  return { clientId: await copyFieldValue(page, "Key"), secret: await copyFieldValue(page, "Secret") };
+  const consumer = { clientId: await copyFieldValue(page, "Key"), secret: await copyFieldValue(page, "Secret") };
+  secrets.add(consumer.secret);
+  return consumer;
 }
 
 /** A user's consent in the browser session of `api`, then the code exchanged for tokens. */
@@ -157,6 +162,7 @@ export async function connectApp(api: APIRequestContext, consumer: { clientId: s
     ip: testIp(),
   });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+  secrets.add(code, res.body.access_token, res.body.refresh_token);
   return res.body as { access_token: string; refresh_token: string };
 }
 

@@ -17,8 +17,9 @@ async function createClient(): Promise<PrismaClient> {
       max: Number(process.env.DATABASE_POOL_MAX ?? 5),
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 10_000,
-      // Set at connection start-up, so no pooled connection ever runs as the login role.
-      options: `-c role=${APP_ROLE}`,
+      // Set at connection start-up, so no pooled connection ever runs as the login role. Transaction
+      // poolers that refuse start-up options: DATABASE_STARTUP_ROLE=false (every transaction sets it too).
+      ...(process.env.DATABASE_STARTUP_ROLE === "false" ? {} : { options: `-c role=${APP_ROLE}` }),
     });
     return new PrismaClient({ adapter });
   }

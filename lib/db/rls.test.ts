@@ -92,6 +92,22 @@ describe("database layer (row-level security)", () => {
     }
   });
 
+  it("a tenant transaction takes the app role itself, even on a connection that logged in as the owner", async () => {
+    // What withTenant runs first: with a transaction pooler the start-up role can be lost, this cannot.
+    const [before] = await owner.query<{ who: string }>(`SELECT current_user AS who`);
+    await owner.exec("BEGIN");
+    try {
+      await owner.query(`SELECT set_config('role', $1, true), set_config('app.tenant_id', '', true)`, [APP_ROLE]);
+      const [inside] = await owner.query<{ who: string; n: number }>(`SELECT current_user AS who, (SELECT count(*)::int FROM "WorkOrder") AS n`);
+      expect(inside).toEqual({ who: APP_ROLE, n: 0 });
+    } finally {
+      await owner.exec("ROLLBACK");
+    }
+    const [after] = await owner.query<{ who: string }>(`SELECT current_user AS who`);
+    expect(after.who).toBe(before.who);
+    expect(before.who).not.toBe(APP_ROLE);
+  });
+
   it("lib/data with tenant A's access never reads or writes tenant B's rows", async () => {
     const a = accessFor(acme.id);
     expect(await countWorkOrders(a)).toBe(acme.count);

@@ -13,17 +13,24 @@ export interface Sql {
 
 /** The embedded database folder: PGLITE_DIR, else .data/pglite in the project. */
 export function pgliteDir(): string {
+  // Serverless file systems are read-only (and per instance): an embedded database there would lose data.
+  if (process.env.VERCEL) throw new Error("DATABASE_URL is required on Vercel: the embedded database needs a writable disk of its own");
   return process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite");
 }
 
+const env = (...names: string[]) => names.map((n) => process.env[n]?.trim()).find(Boolean);
+
+/** The app's (pooled) connection. POSTGRES_URL is what Vercel's Postgres integrations set. */
 export function databaseUrl(): string | undefined {
-  const url = process.env.DATABASE_URL?.trim();
-  return url ? url : undefined;
+  return env("DATABASE_URL", "POSTGRES_URL");
 }
 
-/** The connection for schema changes and seeding: the owner, not the app role. */
+/**
+ * The connection for schema changes and seeding: the owner, not the app role, and direct rather than
+ * through a transaction pooler (DATABASE_URL_UNPOOLED / POSTGRES_URL_NON_POOLING: Neon's and Vercel's names).
+ */
 export function ownerUrl(): string | undefined {
-  return process.env.MIGRATE_DATABASE_URL?.trim() || databaseUrl();
+  return env("MIGRATE_DATABASE_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING") || databaseUrl();
 }
 
 export async function openSql(url = ownerUrl(), dir = pgliteDir()): Promise<Sql> {

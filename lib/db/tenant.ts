@@ -2,7 +2,7 @@ import "server-only";
 // Request-scoped transactions that tell PostgreSQL whose rows the code may touch. set_config(…, true) is
 // transaction-local, so a pooled connection never carries one request's tenant into the next.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "./client";
+import { APP_ROLE, db } from "./client";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -20,7 +20,10 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 async function scoped<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db();
   return client.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
+    // The role again, per transaction: a transaction pooler (PgBouncer, Supavisor) may drop the
+    // connection's start-up role, and the login role could be one that bypasses RLS. Same round trip.
+    await tx.$queryRaw`SELECT set_config('role', ${APP_ROLE}, true),
+                              set_config('app.tenant_id', ${scope.tenantId ?? ""}, true),
                               set_config('app.user_id', ${scope.userId ?? ""}, true),
                               set_config('app.lookup', ${scope.lookup ?? ""}, true)`;
     return fn(tx);

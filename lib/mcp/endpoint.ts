@@ -11,7 +11,7 @@ import { testAuthInfo, testModeEnabled } from "./test-mode";
 type Handler = (req: Request) => Promise<Response>;
 
 /** /api/mcp: bearer tokens of our authorization server (withMcpAuth answers 401 with resource_metadata). */
-export function mcpEndpoint(clientIp: (headers: Headers) => string): Handler {
+export function mcpEndpoint(clientIp: (headers: Headers) => string | null): Handler {
   let endpoint: Handler | undefined;
   return guarded((req) => {
     endpoint ??= withMcpAuth(

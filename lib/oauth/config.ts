@@ -2,8 +2,13 @@
 
 /** RFC 8414 §2: the issuer is APP_URL exactly — https origin, no path, no trailing slash. */
 export function issuer(): string {
-  const url = process.env.APP_URL?.trim() || "http://localhost:3000";
-  return url.replace(/\/+$/, "");
+  const configured = process.env.APP_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, "");
+  // On Vercel without APP_URL: Vercel's own system variables name the deployment — never a request
+  // header, which any client could forge into the issuer, the resource or a redirect.
+  const vercelHost = process.env.VERCEL_ENV === "production" ? process.env.VERCEL_PROJECT_PRODUCTION_URL : process.env.VERCEL_URL;
+  if (vercelHost) return `https://${vercelHost}`;
+  return `http://localhost:${process.env.PORT || 3000}`;
 }
 
 /** RFC 8707: the one resource tokens are issued for — the MCP endpoint. */

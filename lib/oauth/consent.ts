@@ -18,7 +18,7 @@ function resolveScopes(requested: string[] | null, allowed: string[]): string[] 
   return (requested ? requested.filter((s) => allowed.includes(s)) : allowed).sort();
 }
 
-async function issueCode(request: AuthorizeRequest, tenantId: string, userId: string, scopes: string[], ip: string, remembered: boolean, dynamic: boolean) {
+async function issueCode(request: AuthorizeRequest, tenantId: string, userId: string, scopes: string[], ip: string | null, remembered: boolean, dynamic: boolean) {
   const code = newSecret(PREFIX.code);
   await grantCode({
     tenantId,

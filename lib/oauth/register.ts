@@ -10,8 +10,10 @@ import { OAuthError, rateLimited } from "./errors";
 import { json } from "./http";
 import { newClientId, newSecret, PREFIX, sha256 } from "./tokens";
 
-async function checkRate(ip: string) {
-  const key = `oauth:register:${sha256(ip)}`;
+async function checkRate(ip: string | null) {
+  // An unknown address shares one bucket: registration creates rows without authentication, so an
+  // overall ceiling is the safer failure than none.
+  const key = `oauth:register:${sha256(ip ?? "unknown")}`;
   const [burst, hourly] = await Promise.all([
     hit(`${key}:m`, REGISTER_RATE.burst, REGISTER_RATE.burstWindowSeconds),
     hit(`${key}:h`, REGISTER_RATE.hourly, 3600),
@@ -31,7 +33,7 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-export async function handleRegistration(req: Request, ip: string): Promise<Response> {
+export async function handleRegistration(req: Request, ip: string | null): Promise<Response> {
   await checkRate(ip);
   const parsed = registrationSchema.safeParse(await readJson(req));
   if (!parsed.success) {

@@ -14,7 +14,7 @@ export async function requireSettingsPage(slug: string): Promise<TenantContext> 
 }
 
 /** The caller's address, for the Transactions log. */
-export async function requestIp(): Promise<string> {
+export async function requestIp(): Promise<string | null> {
   return clientIp(await headers());
 }
 
