@@ -17,7 +17,7 @@
 // (http-custom-header-server-validation), and the 2025 server-sse-multiple-streams, which needs sessions
 // (the endpoint is stateless; the 2026 variant runs). Warnings count as failures under a baseline.
 //
-// Usage: node scripts/mcp-conformance.mjs [--no-build] [--port 3199]
+// Usage: node scripts/mcp-conformance.mjs [--no-build] [--port 3199] [--install-only | --no-install] [--json FILE]
 //   Migrates and seeds a database of its own (a new one on DATABASE_URL's server, else a temporary PGlite),
 //   builds unless a build exists (NEXT_DIST_DIR or .next; --no-build never builds), starts the server, runs
 //   the checks and stops it. Exit 1 on any unexpected failure (or a fixed one still in the baseline).
@@ -67,6 +67,8 @@ function installTools() {
   const manifest = JSON.stringify({ name: "fettle-mcp-tools", private: true, dependencies: { ...TOOLS, ...(needNode ? NODE22 : {}) } }, null, 2);
   const manifestPath = path.join(dir, "package.json");
   if (!fs.existsSync(manifestPath) || fs.readFileSync(manifestPath, "utf8") !== manifest || !fs.existsSync(path.join(dir, "node_modules"))) {
+    // npm test must install nothing by itself (CI installs the tools first with --install-only).
+    if (flag("--no-install")) throw new Error("The MCP tools are not installed: run `npm run test:mcp-conformance -- --install-only` once.");
     log("▶ installing the pinned MCP tools into .data/mcp-tools");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(manifestPath, manifest);
@@ -235,6 +237,10 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
   const tools = installTools();
+  if (flag("--install-only")) {
+    log("MCP tools installed in .data/mcp-tools");
+    process.exit(0);
+  }
   database = await prepareDatabase();
   const consumer = createMachineConsumer(database.env);
   server = await startServer(database.env);
@@ -242,6 +248,9 @@ try {
   const inspected = await inspectorStrict(tools, await clientCredentialsToken(consumer));
   const failed = results.filter((r) => r.status !== 0).length;
   ok = failed === 0 && inspected;
+  // For npm test's closing count: each scenario run and the Inspector check as one test.
+  const json = option("--json", null);
+  if (json) fs.writeFileSync(json, JSON.stringify({ passed: results.length - failed + (inspected ? 1 : 0), failed: failed + (inspected ? 0 : 1) }));
   log(`\nMCP conformance: ${results.length - failed} of ${results.length} scenario runs passed (baseline: scripts/mcp-conformance-baseline.yml); Inspector --strict: ${inspected ? "passed" : "FAILED"} — ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

@@ -71,6 +71,24 @@ const logCheck = checkServerLog(results, [env.AUTH_SECRET, "fettle-demo"]);
 console.log(`  ${logCheck.ok ? "✓" : "✘"} ${logCheck.message}`);
 failed ||= !logCheck.ok;
 
+// The MCP endpoint against the protocol's own conformance suite and Inspector CLI (Node 22 tools that
+// `.ci/run` installs beforehand; npm test installs nothing, so without them this step is skipped).
+let conformance = { passed: 0, failed: 0, skipped: 0 };
+if (fs.existsSync(path.join(root, ".data/mcp-tools/node_modules"))) {
+  const report = path.join(results, "mcp-conformance.json");
+  const port = String(Number(process.env.E2E_PORT ?? 3100) + 1);
+  const status = run("MCP conformance + Inspector --strict", ...node("scripts/mcp-conformance.mjs", ["--no-build", "--no-install", "--port", port, "--json", report], env));
+  try {
+    conformance = { ...JSON.parse(fs.readFileSync(report, "utf8")), skipped: 0 };
+  } catch {
+    conformance.failed = 1;
+  }
+  failed ||= status !== 0;
+} else {
+  console.log("\n▶ MCP conformance: skipped (install the tools once: npm run test:mcp-conformance -- --install-only)");
+  conformance.skipped = 1;
+}
+
 // The end-to-end database is this run's alone: drop it (the server has stopped), unless asked to keep it.
 if (!process.env.KEEP_TEST_DB) {
   if (e2eDatabase) {
@@ -100,6 +118,9 @@ try {
   failedCount += p.stats.unexpected;
   skipped += p.stats.skipped;
 } catch {}
+passed += conformance.passed;
+failedCount += conformance.failed;
+skipped += conformance.skipped;
 if (logCheck.ok) passed += 1;
 else failedCount += 1;
 if (failed && failedCount === 0) failedCount = 1;
