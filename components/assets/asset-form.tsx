@@ -6,7 +6,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ASSET_STATUSES } from "@/lib/validation/asset";
-import { formValues, useFormAction, type FormAction } from "./use-form-action";
+import { useFormAction } from "./use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 export type Choice = { id: string; label: string };
 
@@ -44,7 +45,7 @@ export function AssetForm({
   locations: Choice[];
   /** offered on create only */
   parents?: Choice[];
-  action: FormAction<{ id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
 }) {
   const t = useTranslations("assetForm");
   const tStatus = useTranslations("assetShared.status");

@@ -6,7 +6,8 @@ import { Card, CardBody } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { Choice } from "./asset-form";
-import { formValues, useFormAction, type FormAction } from "./use-form-action";
+import { useFormAction } from "./use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 /** Create a location (with its parent) or rename one (its parent changes through the move form). */
 export function LocationForm({
@@ -19,7 +20,7 @@ export function LocationForm({
   initial: { id?: string; code: string; name: string; parentId: string };
   /** offered on create only */
   parents?: Choice[];
-  action: FormAction<{ id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
 }) {
   const t = useTranslations("assetForm");
   const router = useRouter();

@@ -4,10 +4,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { AssetMeter } from "@/lib/data/meters";
 import { RecordReading, type Recorded } from "./record-reading";
 import { Sparkline } from "./sparkline";
-import type { FormAction } from "./use-form-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 /** The asset's meters: latest reading, a chart of recent ones, and (for editors) a way to record one. */
-export function MetersCard({ slug, meters, canRecord, timeZone, action }: { slug: string; meters: AssetMeter[]; canRecord: boolean; timeZone: string; action: FormAction<Recorded> }) {
+export function MetersCard({ slug, meters, canRecord, timeZone, action }: { slug: string; meters: AssetMeter[]; canRecord: boolean; timeZone: string; action: ServerAction<Record<string, unknown>, Recorded> }) {
   const t = useTranslations("assetMeters");
   const format = useFormatter();
   return (

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
 import type { Choice } from "./asset-form";
-import { formValues, useFormAction, type FormAction } from "./use-form-action";
+import { useFormAction } from "./use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 /**
  * Moves an asset (new parent and location) or a location (new parent). The choices already leave out the
@@ -31,7 +32,7 @@ export function MoveForm({
   locations?: Choice[];
   locationId?: string;
   doneHref: string;
-  action: FormAction<{ id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
 }) {
   const t = useTranslations("assetForm");
   const router = useRouter();

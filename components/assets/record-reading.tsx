@@ -4,13 +4,14 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { formValues, useFormAction, type FormAction } from "./use-form-action";
+import { useFormAction } from "./use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type Meter = { id: string; name: string; unit: string; kind: "gauge" | "counter"; latest: number | null };
 export type Recorded = { value: number; triggered: { planCode: string; planName: string }[] };
 
 /** "Record reading" → a small dialog asking for the value; tells the user about any PM it made due. */
-export function RecordReading({ slug, meter, action }: { slug: string; meter: Meter; action: FormAction<Recorded> }) {
+export function RecordReading({ slug, meter, action }: { slug: string; meter: Meter; action: ServerAction<Record<string, unknown>, Recorded> }) {
   const t = useTranslations("assetMeters");
   const [open, setOpen] = useState(false);
   const { run, pending, fieldError } = useFormAction();

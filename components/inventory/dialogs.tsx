@@ -1,13 +1,13 @@
 "use client";
 // The inventory's edit dialogs, as client components a server page can render with plain props.
 import { useTranslations } from "next-intl";
-import type { TenantActionFn } from "@/components/plans/use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 import { EditDialog } from "./edit-dialog";
 import { PartForm, type PartValues } from "./part-form";
 import { StockLevelsForm } from "./stock-levels-form";
 import { WarehouseForm } from "./warehouse-form";
 
-type Action<T = unknown> = TenantActionFn<Record<string, unknown>, T>;
+type Action<T = unknown> = ServerAction<Record<string, unknown>, T>;
 
 export function EditPartDialog({ slug, part, action }: { slug: string; part: PartValues & { id: string }; action: Action<{ id: string }> }) {
   const t = useTranslations("inventoryForms");

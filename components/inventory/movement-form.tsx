@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { useAction, type TenantActionFn } from "@/components/plans/use-action";
+import { useAction } from "@/components/plans/use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 type Kind = "receipt" | "issue" | "adjustment" | "transfer";
 type Option = { id: string; code: string; name: string };
@@ -26,7 +27,7 @@ export function MovementForm({
   partId?: string;
   /** where the part is already stocked, if anywhere */
   defaultWarehouseId?: string;
-  action: TenantActionFn<Record<string, unknown>>;
+  action: ServerAction<Record<string, unknown>>;
 }) {
   const t = useTranslations("inventoryForms");
   const { run, pending, fieldError } = useAction();

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useAction, type TenantActionFn } from "@/components/plans/use-action";
+import { useAction } from "@/components/plans/use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export interface PartValues {
   id?: string;
@@ -23,7 +24,7 @@ export function PartForm({
 }: {
   slug: string;
   initial: PartValues;
-  action: TenantActionFn<Record<string, unknown>, { id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
   /** after a successful save; by default the part's page opens */
   onDone?: () => void;
 }) {

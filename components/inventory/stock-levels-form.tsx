@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useAction, type TenantActionFn } from "@/components/plans/use-action";
+import { useAction } from "@/components/plans/use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export function StockLevelsForm({
   slug,
@@ -18,7 +19,7 @@ export function StockLevelsForm({
   partId: string;
   warehouseId: string;
   initial: { min: number; max: number | null };
-  action: TenantActionFn<Record<string, unknown>>;
+  action: ServerAction<Record<string, unknown>>;
   onDone?: () => void;
 }) {
   const t = useTranslations("inventoryForms");

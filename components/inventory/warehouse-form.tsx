@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { useAction, type TenantActionFn } from "@/components/plans/use-action";
+import { useAction } from "@/components/plans/use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export function WarehouseForm({
   slug,
@@ -14,7 +15,7 @@ export function WarehouseForm({
 }: {
   slug: string;
   initial: { id?: string; code: string; name: string };
-  action: TenantActionFn<Record<string, unknown>, { id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
   onDone?: () => void;
 }) {
   const t = useTranslations("inventoryForms");

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useAction, type TenantActionFn } from "./use-action";
+import { useAction } from "./use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 /** Delete, after a confirmation that says what goes (occurrences) and what stays (work orders). */
-export function DeletePlan({ slug, plan, action }: { slug: string; plan: { id: string; code: string }; action: TenantActionFn<{ id: string }> }) {
+export function DeletePlan({ slug, plan, action }: { slug: string; plan: { id: string; code: string }; action: ServerAction<{ id: string }> }) {
   const t = useTranslations("plans.detail");
   const router = useRouter();
   const { run, pending } = useAction();

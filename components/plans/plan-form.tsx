@@ -12,7 +12,8 @@ import { Select } from "@/components/ui/select";
 import { cx } from "@/components/ui/cx";
 import { newTrigger, toInput, type TriggerDraft } from "./trigger-draft";
 import { TriggerFields } from "./trigger-fields";
-import { useAction, type TenantActionFn } from "./use-action";
+import { useAction } from "./use-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export interface PlanFormValues {
   id?: string;
@@ -48,7 +49,7 @@ export function PlanForm({
   options: PlanFormOptions;
   timeZone: string;
   today: string;
-  action: TenantActionFn<Record<string, unknown>, { id: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string }>;
 }) {
   const t = useTranslations("planForm");
   const router = useRouter();

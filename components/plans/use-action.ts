@@ -1,57 +1,22 @@
 "use client";
-// How the plan and inventory screens call their server actions: pending state, field errors and a toast in
-// the reader's language, and a refresh of the server-rendered data after a change. A form says what a
-// conflict means for it (a code already taken, not enough stock) through `messages`.
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+// How the plan and inventory screens call their server actions (components/ui/use-server-action.ts), with
+// failures in the reader's language. A form says what a conflict means for it (a code already taken, not
+// enough stock) through `messages`.
 import { useTranslations } from "next-intl";
-import { useToast } from "@/components/ui/toast";
+import { useServerAction, type ActionFailure } from "@/components/ui/use-server-action";
 
-export type ActionOutcome<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; message?: string; fieldErrors?: Record<string, string[]> };
-
-/** A server action as the pages pass it down: called with the tenant slug and the input object. */
-export type TenantActionFn<I, T = unknown> = (slug: string, input: I) => Promise<ActionOutcome<T>>;
-
-const CODES = ["invalid", "not_found", "forbidden", "conflict", "server_error"] as const;
-type ErrorCode = (typeof CODES)[number];
+const CODES = ["invalid", "not_found", "forbidden", "conflict"] as const;
 
 export function useAction() {
   const t = useTranslations("pmShared.errors");
-  const router = useRouter();
-  const { toast } = useToast();
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-
-  function run<T>(
-    call: () => Promise<ActionOutcome<T>>,
-    opts: { success?: string; onOk?: (data: T) => void; messages?: Partial<Record<ErrorCode, string>>; refresh?: boolean } = {},
-  ) {
-    startTransition(async () => {
-      let res: ActionOutcome<T>;
-      try {
-        res = await call();
-      } catch {
-        res = { ok: false, error: "server_error" };
-      }
-      if (res.ok) {
-        setFieldErrors({});
-        if (opts.success) toast(opts.success, { tone: "success" });
-        opts.onOk?.(res.data);
-        if (opts.refresh !== false) router.refresh();
-        return;
-      }
-      setFieldErrors(res.fieldErrors ?? {});
-      const code: ErrorCode = (CODES as readonly string[]).includes(res.error) ? (res.error as ErrorCode) : "server_error";
-      toast(opts.messages?.[code] ?? t(code === "invalid" && res.fieldErrors ? "checkFields" : code), { tone: "danger" });
-    });
-  }
+  const describe = (res: ActionFailure) => {
+    if (res.error === "invalid" && res.fieldErrors) return t("checkFields");
+    return t((CODES as readonly string[]).includes(res.error) ? (res.error as (typeof CODES)[number]) : "server_error");
+  };
+  const { run, pending, errorsOf } = useServerAction(describe);
 
   /** A translated hint for a field the server rejected (zod's own text is for developers). */
-  function fieldError(name: string): string | undefined {
-    return Object.keys(fieldErrors).some((k) => k === name || k.startsWith(`${name}.`)) ? t("fieldInvalid") : undefined;
-  }
+  const fieldError = (name: string): string | undefined => (errorsOf(name).length ? t("fieldInvalid") : undefined);
 
   return { run, pending, fieldError };
 }

@@ -2,7 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { Choice } from "@/components/assets/asset-form";
-import { formValues, useFormAction, type FormAction } from "@/components/assets/use-form-action";
+import { useFormAction } from "@/components/assets/use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
@@ -20,7 +21,7 @@ export function RequestForm({
   assets: Choice[];
   locations: Choice[];
   initialAssetId: string;
-  action: FormAction<{ id: string; code: string }>;
+  action: ServerAction<Record<string, unknown>, { id: string; code: string }>;
 }) {
   const t = useTranslations("requestForm");
   const router = useRouter();

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { FormAction } from "@/components/assets/use-form-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 import type { WorkRequestRow } from "@/lib/data/requests";
 import { defaultWorkOrderTitle } from "@/lib/validation/request";
 import { RequestStatusBadge, UrgentBadge } from "./status-badge";
@@ -22,7 +22,7 @@ export function RequestList({
   items: WorkRequestRow[];
   timeZone: string;
   showRequester: boolean;
-  triage: { approve: FormAction<{ workOrderId: string; workOrderCode: string }>; reject: FormAction<{ code: string }> } | null;
+  triage: { approve: ServerAction<Record<string, unknown>, { workOrderId: string; workOrderCode: string }>; reject: ServerAction<Record<string, unknown>, { code: string }> } | null;
   workOrderLinks: boolean;
 }) {
   const t = useTranslations("requestList");

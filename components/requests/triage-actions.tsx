@@ -1,7 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { formValues, useFormAction, type FormAction } from "@/components/assets/use-form-action";
+import { useFormAction } from "@/components/assets/use-form-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -20,8 +21,8 @@ export function TriageActions({
 }: {
   slug: string;
   request: RequestRef;
-  approve: FormAction<{ workOrderId: string; workOrderCode: string }>;
-  reject: FormAction<{ code: string }>;
+  approve: ServerAction<Record<string, unknown>, { workOrderId: string; workOrderCode: string }>;
+  reject: ServerAction<Record<string, unknown>, { code: string }>;
   size?: "sm" | "md";
 }) {
   const t = useTranslations("requestTriage");
@@ -126,7 +127,7 @@ export function TriageActions({
 }
 
 /** The requester withdraws their own open request, after confirming. */
-export function CancelRequest({ slug, request, action }: { slug: string; request: { id: string; code: string }; action: FormAction<{ code: string }> }) {
+export function CancelRequest({ slug, request, action }: { slug: string; request: { id: string; code: string }; action: ServerAction<Record<string, unknown>, { code: string }> }) {
   const t = useTranslations("requestTriage");
   const [open, setOpen] = useState(false);
   const { run, pending } = useFormAction();

@@ -6,7 +6,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { CopyField } from "./copy-field";
-import { formValues, useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type Added = { membershipId: string; created: boolean; temporaryPassword: string | null };
 
@@ -22,7 +23,7 @@ export function AddMemberDialog({
   roles: { id: string; label: string }[];
   defaultRoleId: string;
   minPasswordLength: number;
-  action: SettingsAction<Record<string, unknown>, Added>;
+  action: ServerAction<Record<string, unknown>, Added>;
 }) {
   const t = useTranslations("settings.users");
   const { run, pending, fieldError, clearErrors } = useSettingsAction();

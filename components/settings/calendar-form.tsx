@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { formValues, useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type CalendarValues = { workingDays: number[]; dayStart: string; dayEnd: string; crewSize: number };
 
@@ -21,7 +22,7 @@ export function CalendarForm({
   dayNames: { day: number; name: string }[];
   capacity: string;
   canEdit: boolean;
-  action: SettingsAction<Record<string, unknown>>;
+  action: ServerAction<Record<string, unknown>>;
 }) {
   const t = useTranslations("settings.calendar");
   const { run, pending, fieldError } = useSettingsAction();

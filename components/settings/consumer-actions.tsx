@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SecretReveal } from "./secret-reveal";
-import { useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 type Confirm = "rotate" | "delete" | "disable" | null;
 
@@ -22,9 +23,9 @@ export function ConsumerActions({
   listHref: string;
   rights: { edit: boolean; remove: boolean };
   actions: {
-    rotate: SettingsAction<{ id: string }, { clientSecret: string }>;
-    setEnabled: SettingsAction<{ id: string; enabled: boolean }>;
-    remove: SettingsAction<{ id: string }>;
+    rotate: ServerAction<{ id: string }, { clientSecret: string }>;
+    setEnabled: ServerAction<{ id: string; enabled: boolean }>;
+    remove: ServerAction<{ id: string }>;
   };
 }) {
   const t = useTranslations("settings.consumers");

@@ -9,7 +9,8 @@ import { cx } from "@/components/ui/cx";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SecretReveal } from "./secret-reveal";
-import { useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export type ConsumerValues = {
   name: string;
@@ -51,8 +52,8 @@ export function ConsumerForm({
   initial: ConsumerValues;
   groups: { id: string; name: string }[];
   listHref: string;
-  createAction?: SettingsAction<ConsumerValues, Created>;
-  updateAction?: SettingsAction<ConsumerValues & { id: string }>;
+  createAction?: ServerAction<ConsumerValues, Created>;
+  updateAction?: ServerAction<ConsumerValues & { id: string }>;
 }) {
   const t = useTranslations("settings.consumers");
   const { run, pending, fieldError } = useSettingsAction();

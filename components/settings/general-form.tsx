@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { formValues, useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type General = { name: string; slug: string; timezone: string; locale: string; currency: string; workOrderPrefix: string };
 
@@ -24,7 +25,7 @@ export function GeneralForm({
   currencies: { code: string; name: string }[];
   locales: { code: string; name: string }[];
   canEdit: boolean;
-  action: SettingsAction<Record<string, unknown>, { slug: string }>;
+  action: ServerAction<Record<string, unknown>, { slug: string }>;
 }) {
   const t = useTranslations("settings.general");
   const router = useRouter();

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { formValues, useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type Holiday = { id: string; date: string; name: string; recurring: boolean };
 
@@ -20,8 +21,8 @@ export function Holidays({
   slug: string;
   holidays: Holiday[];
   canEdit: boolean;
-  addAction: SettingsAction<Record<string, unknown>, { id: string }>;
-  removeAction: SettingsAction<{ id: string }>;
+  addAction: ServerAction<Record<string, unknown>, { id: string }>;
+  removeAction: ServerAction<{ id: string }>;
 }) {
   const t = useTranslations("settings.calendar");
   const format = useFormatter();

@@ -9,7 +9,8 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import type { Module } from "@/lib/tenancy/permissions";
 import { PermissionMatrix, type Matrix } from "./permission-matrix";
-import { useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 type Value = { name: string; permissions: Matrix };
 
@@ -35,8 +36,8 @@ export function MatrixForm({
   initial: Value;
   readOnly: boolean;
   listHref: string;
-  saveAction?: SettingsAction<Value & { id?: string }, unknown>;
-  deleteAction?: SettingsAction<{ id: string }>;
+  saveAction?: ServerAction<Value & { id?: string }, unknown>;
+  deleteAction?: ServerAction<{ id: string }>;
 }) {
   const t = useTranslations(kind === "role" ? "settings.roles" : "settings.groups");
   const router = useRouter();

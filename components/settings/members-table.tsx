@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 export type MemberRow = {
   id: string;
@@ -30,9 +31,9 @@ export function MembersTable({
   roles: { id: string; label: string }[];
   rights: { edit: boolean; remove: boolean };
   actions: {
-    changeRole: SettingsAction<{ membershipId: string; roleId: string }>;
-    setActive: SettingsAction<{ membershipId: string; active: boolean }>;
-    remove: SettingsAction<{ membershipId: string }>;
+    changeRole: ServerAction<{ membershipId: string; roleId: string }>;
+    setActive: ServerAction<{ membershipId: string; active: boolean }>;
+    remove: ServerAction<{ membershipId: string }>;
   };
 }) {
   const t = useTranslations("settings.users");

@@ -3,10 +3,11 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import type { ServerAction } from "@/components/ui/use-server-action";
 
 /** Revokes one app authorization (and with it its refresh tokens and live access tokens), after asking. */
-export function RevokeButton({ slug, id, consumer, user, action }: { slug: string; id: string; consumer: string; user?: string; action: SettingsAction<{ id: string }> }) {
+export function RevokeButton({ slug, id, consumer, user, action }: { slug: string; id: string; consumer: string; user?: string; action: ServerAction<{ id: string }> }) {
   const t = useTranslations("settings.authorizations");
   const { run, pending } = useSettingsAction();
   const [open, setOpen] = useState(false);

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { formValues, useSettingsAction, type SettingsAction } from "./use-settings-action";
+import { useSettingsAction } from "./use-settings-action";
+import { formValues, type ServerAction } from "@/components/ui/use-server-action";
 
 type Security = { passwordMinLength: number; sessionHours: number; allowSelfRegisteredClients: boolean; selfRegisteredGroupId?: string };
 
@@ -22,7 +23,7 @@ export function SecurityForm({
   groups: { id: string; name: string }[];
   limits: { passwordMin: number; passwordMax: number; sessionMax: number };
   canEdit: boolean;
-  action: SettingsAction<Record<string, unknown>>;
+  action: ServerAction<Record<string, unknown>>;
 }) {
   const t = useTranslations("settings.security");
   const { run, pending, fieldError } = useSettingsAction();
