@@ -41,7 +41,7 @@ test.describe("preventive plans", () => {
 
     await expect(page).toHaveURL(/\/acme\/plans\/[^/]+$/, { timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1 })).toContainText(planCode);
-    await expect(page.getByRole("listitem").filter({ hasText: "Every 1 week (fixed)" })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "Every week (fixed)" })).toBeVisible();
     const upcoming = page.getByRole("list", { name: "Upcoming occurrences" }).getByRole("listitem");
     await expect(upcoming).toHaveCount(10);
     await expect(upcoming.first()).toContainText("Scheduled");

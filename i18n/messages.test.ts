@@ -10,7 +10,71 @@ function flatten(obj: Record<string, unknown>, prefix = ""): Record<string, stri
     ),
   );
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+/**
+ * The argument names of an ICU message, the words of plural/select branches left out: "{n, plural, one
+ * {Every day} other {Every # days}}" has the one argument n. (A regex cannot tell the two kinds of brace
+ * apart; this reads the nesting the way the formatter does.)
+ */
+function placeholders(message: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  const skipSpace = () => {
+    while (/\s/.test(message[i] ?? "")) i++;
+  };
+  const word = () => {
+    const start = i;
+    while (i < message.length && !/[\s,{}]/.test(message[i])) i++;
+    return message.slice(start, i);
+  };
+  // Text up to the "}" that closes the current branch (or the end).
+  function text() {
+    while (i < message.length && message[i] !== "}") {
+      if (message[i] === "{") argument();
+      else i++;
+    }
+  }
+  function argument() {
+    i++; // {
+    skipSpace();
+    names.push(word());
+    skipSpace();
+    if (message[i] === ",") {
+      i++;
+      skipSpace();
+      const type = word();
+      skipSpace();
+      if (["plural", "select", "selectordinal"].includes(type)) {
+        while (i < message.length && message[i] !== "}") {
+          if (message[i] === ",") i++;
+          skipSpace();
+          word(); // the selector: one, other, =0, a select value; or offset:n
+          skipSpace();
+          if (message[i] === "{") {
+            i++;
+            text();
+            i++; // }
+          }
+          skipSpace();
+        }
+      } else {
+        // number / date / time with a style: no arguments inside.
+        while (i < message.length && message[i] !== "}") i++;
+      }
+    }
+    i++; // }
+  }
+  text();
+  return names.sort();
+}
+
+describe("placeholders", () => {
+  it("reads argument names, not the words of plural or select branches", () => {
+    expect(placeholders("{n, plural, one {Every day} other {Every # days}}")).toEqual(["n"]);
+    expect(placeholders("Hello {name}, you have {count, number} items on {at, date, medium}")).toEqual(["at", "count", "name"]);
+    expect(placeholders("{g, select, a {Hi {who}} other {Bye}} {n, plural, =0 {none} other {#}}")).toEqual(["g", "n", "who"]);
+    expect(placeholders("No arguments")).toEqual([]);
+  });
+});
 
 describe("translations", () => {
   it(`cover the features ${FEATURES.join(", ")} in every locale`, async () => {

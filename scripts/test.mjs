@@ -63,7 +63,9 @@ if (run("migrate + seed the end-to-end database", path.join(root, "node_modules/
   process.exit(1);
 }
 if (!args.has("--no-build") && run("next build", path.join(root, "node_modules/.bin/next"), ["build"], env)) process.exit(1);
-failed ||= run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env) !== 0;
+// Run first, then fold in: `failed ||= run(…)` would skip the end-to-end tests after a failed integration run.
+const e2eStatus = run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env);
+failed ||= e2eStatus !== 0;
 
 console.log("\n▶ server log holds no secret");
 // The demo password every sign-in test types (prisma/seed/index.ts, DEMO_PASSWORD).

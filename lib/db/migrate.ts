@@ -6,22 +6,24 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Sql } from "./sql";
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
-
 export interface Migration {
   name: string;
   sql: string;
   checksum: string;
 }
 
-export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+// Every path spelled out from process.cwd(): a path the bundler cannot see the shape of makes it trace
+// (and deploy) the whole project with the /api/ready function.
+const migrationFile = (name: string) => path.join(process.cwd(), "prisma", "migrations", name, "migration.sql");
+
+export function listMigrations(): Migration[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
+    .readdirSync(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(migrationFile(d.name)))
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = fs.readFileSync(migrationFile(name), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }
@@ -38,9 +40,9 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Names of migrations not yet applied (an empty list means the database is current). */
-export async function pendingMigrations(sql: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function pendingMigrations(sql: Sql): Promise<string[]> {
   const exists = await sql.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
-  const all = listMigrations(dir);
+  const all = listMigrations();
   if (!exists[0]?.t) return all.map((m) => m.name);
   const done = await sql.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -49,7 +51,7 @@ export async function pendingMigrations(sql: Sql, dir = MIGRATIONS_DIR): Promise
   return all.filter((m) => !applied.has(m.name)).map((m) => m.name);
 }
 
-export async function migrate(sql: Sql, log: (line: string) => void = () => {}, dir = MIGRATIONS_DIR) {
+export async function migrate(sql: Sql, log: (line: string) => void = () => {}) {
   // Serialise concurrent deploys (two instances starting at once) on PostgreSQL.
   if (sql.kind === "postgres") await sql.query(`SELECT pg_advisory_lock(72707393)`);
   try {
@@ -59,7 +61,7 @@ export async function migrate(sql: Sql, log: (line: string) => void = () => {}, 
     );
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
     const appliedNow: string[] = [];
-    for (const m of listMigrations(dir)) {
+    for (const m of listMigrations()) {
       const prior = applied.get(m.name);
       if (prior) {
         if (prior !== m.checksum) throw new Error(`migration ${m.name} was edited after it was applied`);

@@ -33,7 +33,7 @@ export function ownerUrl(): string | undefined {
   return env("MIGRATE_DATABASE_URL", "DATABASE_URL_UNPOOLED", "POSTGRES_URL_NON_POOLING") || databaseUrl();
 }
 
-export async function openSql(url = ownerUrl(), dir = pgliteDir()): Promise<Sql> {
+export async function openSql(url = ownerUrl(), dir?: string): Promise<Sql> {
   if (url) {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
@@ -53,6 +53,8 @@ export async function openSql(url = ownerUrl(), dir = pgliteDir()): Promise<Sql>
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  // Resolved only here: pgliteDir() refuses to run where no embedded database may exist (Vercel).
+  dir ??= pgliteDir();
   // PGlite does not create missing parent folders.
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const db = await PGlite.create(dir);

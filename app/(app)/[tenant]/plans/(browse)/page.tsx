@@ -35,6 +35,7 @@ export default async function PlansPage({ params, searchParams }: { params: Prom
     getFormatter(),
   ]);
   const base = `/${slug}/plans`;
+  const now = Date.now();
   const withQuery = (extra: Record<string, string>) => `${base}?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`;
 
   return (
@@ -88,7 +89,14 @@ export default async function PlansPage({ params, searchParams }: { params: Prom
                     </div>
                   ))}
                 </TD>
-                <TD className="whitespace-nowrap">{p.nextDueAt ? format.dateTime(p.nextDueAt, { dateStyle: "medium", timeZone: tenant.timezone }) : "—"}</TD>
+                <TD className="whitespace-nowrap">
+                  {p.nextDueAt ? format.dateTime(p.nextDueAt, { dateStyle: "medium", timeZone: tenant.timezone }) : "—"}
+                  {p.active && p.nextDueAt && p.nextDueAt.getTime() < now ? (
+                    <Badge tone="danger" className="ml-2">
+                      {t("occurrence.overdue")}
+                    </Badge>
+                  ) : null}
+                </TD>
                 <TD>{p.active ? <Badge tone="success">{t("active")}</Badge> : <Badge>{t("inactive")}</Badge>}</TD>
               </TR>
             ))}
