@@ -1,12 +1,13 @@
 import "server-only";
 // The two HTTP faces of the MCP server, built on first use so the challenge URLs come from the running
 // server's APP_URL, never the build's. Steps per request (ARCHITECTURE.md §5, docs/operations.md):
-//   Origin → body bound → token (401) → MCP → settle (503 if a tool met a dead database).
+//   Origin → body bound → token (401) → rate limits (429) → MCP → settle (503 if a tool met a dead database).
 // Any step failing on an unreachable database answers 503 + Retry-After (lib/mcp/http.ts).
 import { createMcpHandler } from "mcp-handler";
 import type { AuthInfo } from "@modelcontextprotocol/server";
 import { authenticate, callerFrom } from "./auth";
 import { guarded, jsonRpcError, type RpcCall } from "./http";
+import { checkMcpRate } from "./limits";
 import { settle } from "./outcome";
 import { initializeServer, SERVER_OPTIONS } from "./server";
 import { testAuthInfo, testModeEnabled } from "./test-mode";
@@ -27,6 +28,9 @@ export function mcpEndpoint(clientIp: (headers: Headers) => string): Handler {
   return guarded(async (req, call) => {
     const auth = await authenticate(req, clientIp(req.headers));
     if (auth instanceof Response) return auth;
+    const who = callerFrom({ http: { authInfo: auth } });
+    const limited = who ? await checkMcpRate(who.caller, call) : null;
+    if (limited) return limited;
     mcp ??= createMcpHandler(initializeServer, SERVER_OPTIONS);
     return exchange(mcp, req, auth, call);
   });
