@@ -14,9 +14,10 @@ export interface Outcome {
 
 export const newOutcome = (): Outcome => ({ unavailable: false });
 
-// Methods whose handlers touch the database; the rest (initialize, ping, tools/list, …) never mark one.
-// Long-lived streams (2026-07-28 subscriptions/listen) are never held back.
-const SETTLED_METHODS = new Set(["tools/call", "resources/read", "prompts/get"]);
+// Methods whose handlers touch the database (resources are served by tools); the rest (initialize, ping,
+// tools/list, prompts, …) never mark one. Long-lived streams (2026-07-28 subscriptions/listen) are never
+// held back.
+const SETTLED_METHODS = new Set(["tools/call", "resources/read"]);
 
 const isEventStream = (res: Response) => res.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() === "text/event-stream";
 
