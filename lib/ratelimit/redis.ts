@@ -64,8 +64,9 @@ export async function redisStore(url: string, fallback: CounterStore, opts: Redi
     up = false;
     log.warn("rate-limit store: redis unavailable, counting in postgres", { error: e.name, code: e.code ?? null });
   });
+  let closing = false;
   client.on("close", () => {
-    if (up) log.warn("rate-limit store: redis connection closed, counting in postgres");
+    if (up && !closing) log.warn("rate-limit store: redis connection closed, counting in postgres");
     up = false;
   });
 
@@ -99,6 +100,7 @@ export async function redisStore(url: string, fallback: CounterStore, opts: Redi
       }
     },
     async close() {
+      closing = true;
       client.disconnect();
     },
   };
