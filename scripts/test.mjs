@@ -71,7 +71,9 @@ if (run("migrate + seed the end-to-end database", path.join(root, "node_modules/
   process.exit(1);
 }
 if (!args.has("--no-build") && run("next build", path.join(root, "node_modules/.bin/next"), ["build"], env)) process.exit(1);
-failed ||= run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env) !== 0;
+// Run even when the integration tests failed (`failed ||= run(…)` would skip it).
+const e2eStatus = run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env);
+failed ||= e2eStatus !== 0;
 // The e2e server has stopped: its database can go.
 if (e2eDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`).catch((e) => console.error(`could not drop ${e2eDatabase}: ${e.message}`));
 
