@@ -35,7 +35,7 @@ export function authInfoFor(token: string, info: Omit<CallerInfo, "outcome">): A
   };
 }
 
-/** withMcpAuth's verifyToken: throws OAuthError(invalid_token) for anything but a live token for us. */
+/** The token check behind `authenticate`: throws OAuthError(invalid_token) for anything but a live token for us. */
 export async function verifyBearer(bearer: string | undefined, ip: string | null): Promise<AuthInfo> {
   if (!bearer) throw new OAuthError(OAuthErrorCode.InvalidToken, "Missing bearer token");
   const check = await accessFromToken(bearer);
