@@ -7,8 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel test runs on one machine build into separate folders (scripts/test.mjs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // PGlite and pg load at run time on the server; bundling them gains nothing.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // PGlite, pg and ioredis load at run time on the server; bundling them gains nothing.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "ioredis"],
   // The readiness check compares the database with the migrations this build ships.
   outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
 };

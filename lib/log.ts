@@ -27,3 +27,26 @@ export const log = {
 export function errorFields(e: unknown): Record<string, unknown> {
   return e instanceof Error ? { error: e.name, detail: e.message } : { error: String(e) };
 }
+
+/**
+ * One line per answered machine request (MCP, OAuth): ids and outcome only, never a body, a token or a
+ * header value. The request id is proxy.ts's when it ran, else a new one, and goes back to the client in
+ * `x-request-id` so a report can be matched to its line.
+ */
+export function logRequest(req: Request, res: Response, started: number, fields: Record<string, unknown> = {}): Response {
+  const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+  try {
+    res.headers.set("x-request-id", requestId);
+  } catch {
+    // Headers of a fetched response are immutable; the log line still has the id.
+  }
+  write(res.status >= 500 ? "warn" : "info", "request", {
+    requestId,
+    method: req.method,
+    path: new URL(req.url).pathname,
+    status: res.status,
+    ms: Math.round(performance.now() - started),
+    ...fields,
+  });
+  return res;
+}

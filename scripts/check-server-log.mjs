@@ -23,6 +23,12 @@ export function checkServerLog(results, extraSecrets = []) {
     const shown = leaked.map((s) => `${s.slice(0, 6)}…`).join(", ");
     return { ok: false, message: `server log holds ${leaked.length} secret(s)${shown ? ` (${shown})` : ""}${bearer ? " and an Authorization header" : ""}` };
   }
-  const lines = log.split("\n").filter((l) => l.startsWith("{")).length;
-  return { ok: true, message: `${secrets.length} secrets and tokens checked against ${lines} JSON log lines: none found` };
+  const lines = log.split("\n").filter((l) => l.startsWith("{"));
+  // The logs must also be useful: MCP and OAuth requests leave a line with the proxy's request id, and
+  // MCP calls name their tenant, user and consumer.
+  const requests = lines.map((l) => { try { return JSON.parse(l); } catch { return {}; } }).filter((e) => e.msg === "request" && e.requestId);
+  const mcpWithCaller = requests.filter((e) => e.path === "/api/mcp" && e.tenant && e.consumer).length;
+  const oauth = requests.filter((e) => String(e.path).startsWith("/api/oauth/")).length;
+  if (!mcpWithCaller || !oauth) return { ok: false, message: `request lines missing: ${mcpWithCaller} MCP with a caller, ${oauth} OAuth` };
+  return { ok: true, message: `${secrets.length} secrets and tokens checked against ${lines.length} JSON log lines (${requests.length} request lines): none found` };
 }

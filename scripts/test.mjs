@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite. Integration tests (vitest) against PostgreSQL when DATABASE_URL is set,
 // else embedded PGlite; then end-to-end tests (Playwright, Debian's Chromium) against `next build` +
-// `next start` on a freshly migrated and seeded database. Installs nothing: says what is missing.
+// `next start` on a freshly migrated and seeded database; then, on PostgreSQL, the fault test
+// (scripts/test-faults.ts, about a minute on the same build; --no-faults skips it). Installs nothing: says
+// what is missing.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -45,13 +47,20 @@ if (!args.has("--e2e-only")) {
 // A database of its own for the end-to-end run.
 const env = { ...process.env, TEST_RESULTS_DIR: results, AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString("base64url"), CHROMIUM_PATH: chromium };
 let e2eDatabase = null;
-if (process.env.DATABASE_URL) {
+async function adminQuery(sql) {
   const { default: pg } = await import("pg");
-  const name = (e2eDatabase = `fettle_e2e_${Date.now().toString(36)}`);
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+if (process.env.DATABASE_URL) {
+  const name = `fettle_e2e_${Date.now().toString(36)}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  e2eDatabase = name;
   const url = new URL(process.env.DATABASE_URL);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
@@ -63,7 +72,7 @@ if (run("migrate + seed the end-to-end database", path.join(root, "node_modules/
   process.exit(1);
 }
 if (!args.has("--no-build") && run("next build", path.join(root, "node_modules/.bin/next"), ["build"], env)) process.exit(1);
-// Run first, then fold in: `failed ||= run(…)` would skip the end-to-end tests after a failed integration run.
+// Run even when the integration tests failed (`failed ||= run(…)` would skip it).
 const e2eStatus = run("end-to-end tests (Playwright + Chromium)", path.join(root, "node_modules/.bin/playwright"), ["test"], env);
 failed ||= e2eStatus !== 0;
 
@@ -91,17 +100,21 @@ if (fs.existsSync(path.join(root, ".data/mcp-tools/node_modules"))) {
   conformance.skipped = 1;
 }
 
-// The end-to-end database is this run's alone: drop it (the server has stopped), unless asked to keep it.
+// The end-to-end database is this run's alone (its server has stopped), unless asked to keep it.
 if (!process.env.KEEP_TEST_DB) {
-  if (e2eDatabase) {
-    const { default: pg } = await import("pg");
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`);
-    await admin.end();
-  } else {
-    fs.rmSync(path.dirname(env.PGLITE_DIR), { recursive: true, force: true });
-  }
+  if (e2eDatabase) await adminQuery(`DROP DATABASE IF EXISTS "${e2eDatabase}" WITH (FORCE)`).catch((e) => console.error(`could not drop ${e2eDatabase}: ${e.message}`));
+  else fs.rmSync(path.dirname(env.PGLITE_DIR), { recursive: true, force: true });
+}
+
+// The fault test needs PostgreSQL (it cuts a database off); it reuses the build above.
+let faults = null;
+if (process.env.DATABASE_URL && !args.has("--e2e-only") && !args.has("--no-faults")) {
+  const e2ePort = Number(process.env.E2E_PORT);
+  const port = e2ePort >= 3300 && e2ePort <= 3399 ? e2ePort : 3300;
+  const faultEnv = { ...process.env, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", AUTH_SECRET: env.AUTH_SECRET };
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  faults = run("fault test (PostgreSQL cut off under MCP load)", tsx, ["--conditions=react-server", path.join(root, "scripts/test-faults.ts"), "--skip-build", "--port", String(port)], faultEnv) === 0;
+  failed ||= !faults;
 }
 
 // One closing line for the whole run, counted from both runners' JSON reports.
@@ -125,6 +138,9 @@ failedCount += conformance.failed;
 skipped += conformance.skipped;
 if (logCheck.ok) passed += 1;
 else failedCount += 1;
+// The fault test is one test.
+if (faults === true) passed += 1;
+if (faults === false) failedCount += 1;
 if (failed && failedCount === 0) failedCount = 1;
 console.log(`\n${passed} passed, ${failedCount} failed, ${skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -1,37 +1,51 @@
 import "server-only";
 // The two HTTP faces of the MCP server, built on first use so the challenge URLs come from the running
-// server's APP_URL, never the build's. Order per request: Origin → body bound → token → MCP.
-import { createMcpHandler, withMcpAuth } from "mcp-handler";
-import { issuer } from "@/lib/oauth/config";
-import { RESOURCE_METADATA_PATH, verifyBearer } from "./auth";
-import { guarded, jsonRpcError } from "./http";
+// server's APP_URL, never the build's. Steps per request (ARCHITECTURE.md §5, docs/operations.md):
+//   Origin → body bound → token (401) → rate limits (429) → MCP → settle (503 if a tool met a dead database).
+// Any step failing on an unreachable database answers 503 + Retry-After (lib/mcp/http.ts).
+import { createMcpHandler } from "mcp-handler";
+import type { AuthInfo } from "@modelcontextprotocol/server";
+import { authenticate, callerFrom } from "./auth";
+import { guarded, jsonRpcError, type RpcCall } from "./http";
+import { checkMcpRate } from "./limits";
+import { settle } from "./outcome";
 import { initializeServer, SERVER_OPTIONS } from "./server";
 import { testAuthInfo, testModeEnabled } from "./test-mode";
 
 type Handler = (req: Request) => Promise<Response>;
 
-/** /api/mcp: bearer tokens of our authorization server (withMcpAuth answers 401 with resource_metadata). */
+/** Runs the MCP exchange as `auth`, then settles its answer against what the tools met. */
+async function exchange(mcp: Handler, req: Request, auth: AuthInfo, call: RpcCall): Promise<Response> {
+  const who = callerFrom({ http: { authInfo: auth } });
+  req.auth = auth;
+  const res = await mcp(req);
+  return who ? settle(res, who.outcome, call) : res;
+}
+
+/** /api/mcp: bearer tokens of our authorization server. */
 export function mcpEndpoint(clientIp: (headers: Headers) => string | null): Handler {
-  let endpoint: Handler | undefined;
-  return guarded((req) => {
-    endpoint ??= withMcpAuth(
-      createMcpHandler(initializeServer, SERVER_OPTIONS),
-      (request, bearer) => verifyBearer(bearer, clientIp(request.headers)),
-      { required: true, resourceMetadataPath: RESOURCE_METADATA_PATH, resourceUrl: issuer() },
-    );
-    return endpoint(req);
+  let mcp: Handler | undefined;
+  return guarded(async (req, call) => {
+    const auth = await authenticate(req, clientIp(req.headers));
+    if (auth instanceof Response) return auth;
+    // Known from here on, also for a rate-limited answer's log line (lib/mcp/http.ts).
+    req.auth = auth;
+    const who = callerFrom({ http: { authInfo: auth } });
+    const limited = who ? await checkMcpRate(who.caller, call) : null;
+    if (limited) return limited;
+    mcp ??= createMcpHandler(initializeServer, SERVER_OPTIONS);
+    return exchange(mcp, req, auth, call);
   });
 }
 
 /** /api/mcp/conformance: the same server as a fixed caller, 404 unless test mode (lib/mcp/test-mode.ts). */
 export function conformanceEndpoint(): Handler {
-  let endpoint: Handler | undefined;
-  const serve = guarded(async (req) => {
+  let mcp: Handler | undefined;
+  const serve = guarded(async (req, call) => {
     const auth = await testAuthInfo();
     if (!auth) return jsonRpcError(500, -32603, "Test caller not found");
-    req.auth = auth;
-    endpoint ??= createMcpHandler(initializeServer, SERVER_OPTIONS);
-    return endpoint(req);
+    mcp ??= createMcpHandler(initializeServer, SERVER_OPTIONS);
+    return exchange(mcp, req, auth, call);
   }, "test-mode");
   return async (req) => (testModeEnabled(req) ? serve(req) : new Response(null, { status: 404 }));
 }

@@ -11,12 +11,15 @@ import "server-only";
 //   5. audit — every denial ("mcp.denied") and every successful write ("mcp.<tool>") writes a row naming
 //      consumer and user. Domain functions audit their own changes; this row records who called which tool;
 //   6. errors — AppError not_found → "Not found", other AppErrors → their message, anything else →
-//      "Internal error" (the real one goes to the server log as JSON).
+//      "Internal error" (the real one goes to the server log as JSON). An unreachable database is not a
+//      tool error: the request's Outcome is marked and the endpoint answers 503 (lib/mcp/outcome.ts).
 import type { AuthInfo, CallToolResult, McpServer, ScopeChallengeHandler } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordMcpAudit } from "@/lib/data/mcp-audit";
+import { isDatabaseUnavailable, unavailableFields } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { can } from "@/lib/tenancy/access";
 import { callerFrom, type CallerInfo } from "./auth";
 import type { ToolDefinition } from "./define";
@@ -24,12 +27,17 @@ import { logError } from "./log";
 
 type Denial = { reason: "insufficient_scope"; needed: string[] } | { reason: "permission"; needed: string };
 
-/** Logs and swallows: a failed audit write must not turn a denial or a committed write into an error. */
+/**
+ * Logs and swallows: a failed audit write must not turn a denial or a committed write into an error (the
+ * write is done; a 503 would invite the client to do it twice). The domain row's own audit entry was
+ * written in the write's transaction.
+ */
 async function safeAudit(who: CallerInfo, action: string, subject: string, after: Prisma.InputJsonObject) {
   try {
     await recordMcpAudit(who.caller.access, { action, entity: "McpTool", entityId: subject, after, ip: who.ip });
   } catch (e) {
-    logError("mcp audit write failed", subject, e);
+    if (isDatabaseUnavailable(e)) log.warn("mcp audit write skipped: database unavailable", { subject, ...unavailableFields(e) });
+    else logError("mcp audit write failed", subject, e);
   }
 }
 
@@ -54,7 +62,13 @@ export function scopeChallenge(needed: readonly string[], subject: string): Scop
 const errorResult = (text: string): CallToolResult => ({ content: [{ type: "text", text }], isError: true });
 
 /** The one place tool errors become client text. */
-function toolFailure(e: unknown, subject: string): CallToolResult {
+function toolFailure(e: unknown, subject: string, who: CallerInfo): CallToolResult {
+  if (isDatabaseUnavailable(e)) {
+    who.outcome.unavailable = true;
+    log.warn("mcp tool: database unavailable", { subject, ...unavailableFields(e) });
+    // Seen only where no HTTP layer replaces it with the 503 (in-process transports).
+    return errorResult("Service temporarily unavailable, retry shortly");
+  }
   if (e instanceof AppError) return errorResult(e.code === "not_found" ? "Not found" : e.message);
   if (e instanceof z.ZodError) {
     return errorResult(`Invalid input: ${e.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
@@ -114,7 +128,7 @@ export async function runTool(tool: ToolDefinition, input: unknown, ctx: { http?
       structuredContent: out.data,
     };
   } catch (e) {
-    return toolFailure(e, tool.name);
+    return toolFailure(e, tool.name, who);
   }
 }
 

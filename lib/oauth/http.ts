@@ -1,4 +1,6 @@
 // Response helpers shared by the OAuth route handlers, so each handler stays a few lines.
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableFields } from "@/lib/db/errors";
+import { errorFields, log, logRequest } from "@/lib/log";
 import { OAuthError } from "./errors";
 
 /** RFC 6749 §5.1: token responses (and their errors) must never be cached. */
@@ -23,26 +25,31 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: CORS });
 }
 
-/** Prisma's "no connection free in time" (pool exhausted): an overload, not a fault. */
-const isOverload = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2028";
-
 /** Maps anything thrown to an RFC-shaped answer; unexpected errors are logged, never echoed. */
 export function errorResponse(e: unknown): Response {
   if (e instanceof OAuthError) return json(e.toJSON(), e.status, e.headers);
-  // RFC 9110 §15.6.4: a busy server says so and when to come back, rather than failing the client.
-  if (isOverload(e)) return json({ error: "temporarily_unavailable" }, 503, { "Retry-After": "1" });
-  console.error(JSON.stringify({ level: "error", msg: "oauth endpoint failed", error: String(e) }));
+  // RFC 9110 §15.6.4: a database that is away or out of connections is a wait, not a failure. The
+  // transactions in lib/data/oauth-tokens.ts make a code exchange or a rotation all-or-nothing, so the
+  // client may retry the same request (a code still unused, a refresh token still current).
+  if (isDatabaseUnavailable(e)) {
+    log.warn("oauth endpoint: database unavailable", unavailableFields(e));
+    return json({ error: "temporarily_unavailable" }, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
+  log.error("oauth endpoint failed", errorFields(e));
   return json({ error: "server_error" }, 500);
 }
 
 /** Wraps a handler so a thrown error always becomes an RFC-shaped response, never a stack trace. */
 export function oauthHandler(fn: (req: Request) => Promise<Response>) {
   return async (req: Request) => {
+    const started = performance.now();
+    let res: Response;
     try {
-      return await fn(req);
+      res = await fn(req);
     } catch (e) {
-      return errorResponse(e);
+      res = errorResponse(e);
     }
+    return logRequest(req, res, started);
   };
 }
 
