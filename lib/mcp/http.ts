@@ -8,6 +8,7 @@ import "server-only";
 // - 401 challenges name the scopes a client should ask for (RFC 6750 §3, MCP 2025-11-25 scope selection).
 // - Nothing thrown reaches the client: an unexpected failure is a JSON-RPC "Internal error", logged as JSON.
 import { originValidationResponse, readRequestBody } from "@modelcontextprotocol/server";
+import { machineHeaders } from "@/lib/http";
 import { issuer } from "@/lib/oauth/config";
 import { formatScope, SCOPES } from "@/lib/oauth/scopes";
 import { logError } from "./log";
@@ -15,6 +16,8 @@ import { logError } from "./log";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 type Handler = (req: Request) => Promise<Response>;
+/** The request with its body already read (null for GET / DELETE), so the handler can route on it. */
+type BodyHandler = (req: Request, body: string | null) => Promise<Response>;
 
 export const jsonRpcError = (status: number, code: number, message: string) =>
   Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { "Cache-Control": "no-store" } });
@@ -27,11 +30,11 @@ function foreignOrigin(req: Request): Response | undefined {
 }
 
 /** The request with its body read under the bound, or the 413 answer. */
-async function boundedBody(req: Request): Promise<Request | Response> {
-  if (req.method !== "POST") return req;
+async function boundedBody(req: Request): Promise<{ req: Request; body: string | null } | Response> {
+  if (req.method !== "POST") return { req, body: null };
   const body = await readRequestBody(req, MAX_BODY_BYTES);
   if (body.tooLarge) return jsonRpcError(413, -32600, `Request body larger than ${MAX_BODY_BYTES} bytes`);
-  return new Request(req.url, { method: req.method, headers: req.headers, body: body.text });
+  return { req: new Request(req.url, { method: req.method, headers: req.headers, body: body.text }), body: body.text ?? "" };
 }
 
 /** mcp-handler's 401 carries resource_metadata; add the scopes (withMcpAuth would also enforce them). */
@@ -43,17 +46,23 @@ function withScopeHint(res: Response): Response {
   return res;
 }
 
-export function guarded(handler: Handler, subject = "mcp"): Handler {
+/** nosniff and a request id on every answer (proxy.ts does not run for this endpoint). */
+function withMachineHeaders(res: Response): Response {
+  for (const [name, value] of Object.entries(machineHeaders())) res.headers.set(name, value);
+  return res;
+}
+
+export function guarded(handler: BodyHandler, subject = "mcp"): Handler {
   return async (req) => {
     try {
       const rejected = foreignOrigin(req);
-      if (rejected) return rejected;
+      if (rejected) return withMachineHeaders(rejected);
       const bounded = await boundedBody(req);
-      if (bounded instanceof Response) return bounded;
-      return withScopeHint(await handler(bounded));
+      if (bounded instanceof Response) return withMachineHeaders(bounded);
+      return withMachineHeaders(withScopeHint(await handler(bounded.req, bounded.body)));
     } catch (e) {
       logError("mcp request failed", subject, e);
-      return jsonRpcError(500, -32603, "Internal error");
+      return withMachineHeaders(jsonRpcError(500, -32603, "Internal error"));
     }
   };
 }

@@ -1,4 +1,5 @@
 // Response helpers shared by the OAuth route handlers, so each handler stays a few lines.
+import { machineHeaders } from "@/lib/http";
 import { OAuthError } from "./errors";
 
 /** RFC 6749 §5.1: token responses (and their errors) must never be cached. */
@@ -16,11 +17,11 @@ export const CORS = {
 } as const;
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...CORS, ...headers } });
+  return Response.json(body, { status, headers: { ...NO_STORE, ...CORS, ...machineHeaders(), ...headers } });
 }
 
 export function preflight(): Response {
-  return new Response(null, { status: 204, headers: CORS });
+  return new Response(null, { status: 204, headers: { ...CORS, ...machineHeaders() } });
 }
 
 /** Prisma's "no connection free in time" (pool exhausted): an overload, not a fault. */
