@@ -5,22 +5,44 @@ import { createMcpHandler, withMcpAuth } from "mcp-handler";
 import { issuer } from "@/lib/oauth/config";
 import { RESOURCE_METADATA_PATH, verifyBearer } from "./auth";
 import { guarded, jsonRpcError } from "./http";
-import { initializeServer, SERVER_OPTIONS } from "./server";
+import { initializeServer, SERVER_OPTIONS, toolServer } from "./server";
 import { testAuthInfo, testModeEnabled } from "./test-mode";
 
 type Handler = (req: Request) => Promise<Response>;
 
-/** /api/mcp: bearer tokens of our authorization server (withMcpAuth answers 401 with resource_metadata). */
+/** The tool a JSON-RPC body calls, when it is a single tools/call; null for anything else. */
+function calledTool(body: string | null): string | null {
+  if (!body) return null;
+  try {
+    const message = JSON.parse(body) as { method?: unknown; params?: { name?: unknown } };
+    return message?.method === "tools/call" && typeof message.params?.name === "string" ? message.params.name : null;
+  } catch {
+    return null; // the SDK answers the parse error
+  }
+}
+
+/**
+ * /api/mcp: bearer tokens of our authorization server (withMcpAuth answers 401 with resource_metadata).
+ * A tools/call of a known tool is served by a handler whose per-request server holds that tool alone
+ * (lib/mcp/server.ts toolServer); everything else by the full server. One handler per tool, built once.
+ */
 export function mcpEndpoint(clientIp: (headers: Headers) => string): Handler {
-  let endpoint: Handler | undefined;
-  return guarded((req) => {
-    endpoint ??= withMcpAuth(
-      createMcpHandler(initializeServer, SERVER_OPTIONS),
-      (request, bearer) => verifyBearer(bearer, clientIp(request.headers)),
-      { required: true, resourceMetadataPath: RESOURCE_METADATA_PATH, resourceUrl: issuer() },
-    );
-    return endpoint(req);
-  });
+  const handlers = new Map<string, Handler>();
+  const handlerFor = (tool: string | null): Handler => {
+    const init = (tool && toolServer(tool)) || initializeServer;
+    const key = init === initializeServer ? "" : tool!;
+    let handler = handlers.get(key);
+    if (!handler) {
+      handler = withMcpAuth(
+        createMcpHandler(init, SERVER_OPTIONS),
+        (request, bearer) => verifyBearer(bearer, clientIp(request.headers)),
+        { required: true, resourceMetadataPath: RESOURCE_METADATA_PATH, resourceUrl: issuer() },
+      );
+      handlers.set(key, handler);
+    }
+    return handler;
+  };
+  return guarded((req, body) => handlerFor(calledTool(body))(req));
 }
 
 /** /api/mcp/conformance: the same server as a fixed caller, 404 unless test mode (lib/mcp/test-mode.ts). */
