@@ -1,9 +1,11 @@
 import "server-only";
-// The per-request check of a bearer token (the MCP endpoint runs it on every request) in ONE transaction
-// of three statements: the token by its hash, then the live state of everything it depends on together
-// with who is calling (tenant, consumer and its ceiling, user and role), then — at most once a minute — the
-// authorization's lastUsedAt. Each statement is an indexed lookup by primary or unique key.
-import { withLookup, withTenant } from "@/lib/db/tenant";
+// The per-request check of a bearer token (the MCP endpoint runs it on every request): ONE statement,
+// app_access_token() (migration 20261204010000), which finds the token by its hash and reads the live state
+// of everything it depends on together with who is calling (tenant, consumer and its ceiling, user and
+// role), each by primary or unique key under RLS. No transaction: the function's settings end with the
+// statement. The authorization's lastUsedAt is written at most once a minute, in a transaction of its own.
+import { db } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
 import { selfRegistrationSettingsSchema } from "@/lib/validation/oauth";
 import type { Permissions } from "@/lib/tenancy/permissions";
 import { consumerCeiling } from "./oauth-state";
@@ -38,73 +40,59 @@ export interface CallerRow {
   rolePermissions: unknown;
 }
 
-interface LiveRow extends CallerRow {
-  disabled: boolean;
+interface CheckRow extends AccessRow, CallerRow {
   settings: unknown;
+  disabled: boolean;
+  authorizationFound: boolean;
+  authorizationRevokedAt: Date | null;
+  lastUsedAt: Date | null;
   userActive: boolean | null;
   memberActive: boolean | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-  authorizationFound: boolean;
 }
 
 /** Is the grant behind the token still alive: consumer enabled and admitted, user active and a member, authorization not revoked. */
-function isLive(token: AccessRow, row: LiveRow): boolean {
+function isLive(row: CheckRow): boolean {
+  if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return false;
   if (row.disabled) return false;
   if (row.consumerTenantId === null && !selfRegistrationSettingsSchema.safeParse(row.settings).data?.allowSelfRegisteredClients) return false;
-  if (token.userId && (!row.userActive || !row.memberActive)) return false;
-  if (token.authorizationId && (!row.authorizationFound || row.revokedAt)) return false;
+  if (row.userId && (!row.userActive || !row.memberActive)) return false;
+  if (row.authorizationId && (!row.authorizationFound || row.authorizationRevokedAt)) return false;
   return true;
 }
 
 /**
  * The token and its caller, or null when the token is unknown, expired or revoked, or when what it depends
  * on is gone: a revoked authorization, a disabled or deleted consumer, an inactive user or one no longer a
- * member. The lookup runs with only this hash visible (RLS, app.lookup); the statement that finds the token
- * also switches the transaction to the token's tenant and user (set_config is evaluated for the one row
- * found), so the second statement reads that tenant's rows under RLS like any tenant transaction.
+ * member.
  */
 export async function loadAccessToken(tokenHash: string): Promise<{ token: AccessRow; caller: CallerRow } | null> {
-  return withLookup(tokenHash, async (tx) => {
-    const [token] = await tx.$queryRaw<AccessRow[]>`
-      SELECT "tenantId", "userId", "consumerId", "authorizationId", "scopes", "resource", "expiresAt", "revokedAt",
-             set_config('app.tenant_id', "tenantId", true) AS "_tenant",
-             set_config('app.user_id', coalesce("userId", ''), true) AS "_user",
-             set_config('app.lookup', '', true) AS "_lookup"
-        FROM "AccessToken" WHERE "tokenHash" = ${tokenHash}`;
-    if (!token || token.revokedAt || token.expiresAt.getTime() <= Date.now()) return null;
-    // "" stands for "none" so no parameter is an untyped NULL.
-    const userId = token.userId ?? "";
-    const authorizationId = token.authorizationId ?? "";
-    const [row] = await tx.$queryRaw<LiveRow[]>`
-      SELECT t."slug" AS "tenantSlug", t."name" AS "tenantName", t."settings",
-             c."name" AS "consumerName", c."tenantId" AS "consumerTenantId", c."dynamicPermissions", c."disabled",
-             g."permissions" AS "groupPermissions", sg."permissions" AS "selfRegisteredGroupPermissions",
-             a."permissions" AS "authorizationPermissions", (a."id" IS NOT NULL) AS "authorizationFound",
-             a."revokedAt", a."lastUsedAt",
-             u."name" AS "userName", u."email" AS "userEmail", u."active" AS "userActive",
-             m."active" AS "memberActive", r."permissions" AS "rolePermissions"
-        FROM "Tenant" t
-        JOIN "OAuthConsumer" c ON c."id" = ${token.consumerId}
-        LEFT JOIN "PermissionGroup" g ON g."id" = c."permissionGroupId" AND g."tenantId" = t."id"
-        LEFT JOIN "PermissionGroup" sg
-               ON c."tenantId" IS NULL AND sg."tenantId" = t."id" AND sg."id" = t."settings"->>'selfRegisteredGroupId'
-        LEFT JOIN "Authorization" a ON a."id" = ${authorizationId} AND a."tenantId" = t."id"
-        LEFT JOIN "User" u ON u."id" = ${userId}
-        LEFT JOIN "Membership" m ON m."tenantId" = t."id" AND m."userId" = ${userId}
-        LEFT JOIN "Role" r ON r."id" = m."roleId" AND r."tenantId" = t."id" AND m."active"
-       WHERE t."id" = ${token.tenantId}`;
-    if (!row || !isLive(token, row)) return null;
-    if (token.authorizationId && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
-      await tx.authorization.updateMany({
-        where: { id: token.authorizationId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
+  const [row] = await (await db()).$queryRaw<CheckRow[]>`SELECT * FROM app_access_token(${tokenHash})`;
+  if (!row || !isLive(row)) return null;
+  const { tenantId, userId, consumerId, authorizationId, scopes, resource, expiresAt, revokedAt } = row;
+  if (authorizationId && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
+    await withTenant(tenantId, userId, (tx) =>
+      tx.authorization.updateMany({
+        where: { id: authorizationId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
         data: { lastUsedAt: new Date() },
-      });
-    }
-    const { disabled: _d, settings: _s, userActive: _u, memberActive: _m, revokedAt: _r, lastUsedAt: _l, authorizationFound: _a, ...caller } = row;
-    const { tenantId, userId: uid, consumerId, authorizationId: aid, scopes, resource, expiresAt, revokedAt } = token;
-    return { token: { tenantId, userId: uid, consumerId, authorizationId: aid, scopes, resource, expiresAt, revokedAt }, caller };
-  });
+      }),
+    );
+  }
+  return {
+    token: { tenantId, userId, consumerId, authorizationId, scopes, resource, expiresAt, revokedAt },
+    caller: {
+      tenantSlug: row.tenantSlug,
+      tenantName: row.tenantName,
+      consumerName: row.consumerName,
+      consumerTenantId: row.consumerTenantId,
+      dynamicPermissions: row.dynamicPermissions,
+      groupPermissions: row.groupPermissions,
+      selfRegisteredGroupPermissions: row.selfRegisteredGroupPermissions,
+      authorizationPermissions: row.authorizationPermissions,
+      userName: row.userName,
+      userEmail: row.userEmail,
+      rolePermissions: row.rolePermissions,
+    },
+  };
 }
 
 /**
