@@ -50,3 +50,17 @@ BEGIN
           set_config('app.lookup', coalesce(saved[3], ''), true);
 END
 $$;
+
+-- A client by its client_id before any tenant is known (the token, revocation and authorization endpoints:
+-- lib/data/oauth-clients.ts findClient), as one statement: the row is visible to whoever presents its
+-- client_id (app.lookup, RLS), exactly as in the transaction this replaces.
+CREATE FUNCTION app_oauth_client(client_id text) RETURNS SETOF "OAuthConsumer"
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  saved text := current_setting('app.lookup', true);
+BEGIN
+  PERFORM set_config('app.lookup', client_id, true);
+  RETURN QUERY SELECT * FROM "OAuthConsumer" c WHERE c."clientId" = client_id;
+  PERFORM set_config('app.lookup', coalesce(saved, ''), true);
+END
+$$;
