@@ -15,7 +15,7 @@ import { formatExplained } from "./explain";
 import { DEFAULT_BENCH_URL, describeDatabase, migrateAndSeed, postgresInfo, recreateDatabase, withSql } from "./database";
 import { measureAll } from "./measure";
 import { freePort, killAll, ROOT, rssSampler, runStep, start, waitHealthy } from "./processes";
-import { machine, printTable, summarise, writeResults } from "./report";
+import { loadSampler, machine, printTable, summarise, writeResults } from "./report";
 
 const USAGE = `Usage: npm run bench -- [options]
   --work-orders N        work orders of tenant acme (default 1,000,000; --quick 20,000)
@@ -137,6 +137,7 @@ async function main() {
   process.env.DATABASE_URL = dbUrl;
   process.env.APP_URL = base;
   const sql = await openSql(dbUrl);
+  const load = loadSampler();
   let measured;
   try {
     measured = await measureAll({
@@ -153,6 +154,10 @@ async function main() {
     await sql.close();
   }
   const peak = rss.stop();
+  const loadDuring = load.stop();
+  if (loadDuring && loadDuring.mean > os.cpus().length) {
+    notes.push(`load average ${loadDuring.mean} (${loadDuring.min}–${loadDuring.max}) on ${os.cpus().length} cores during the measurements: the three servers, PostgreSQL and the load generator share them, and so did other work`);
+  }
   await Promise.all([next.stop(), limit.stop(), peer.stop()]);
 
   // 5. Report.
@@ -161,7 +166,7 @@ async function main() {
     date: new Date().toISOString(),
     note: opts.mode === "full" ? undefined : `${opts.mode} run: smaller data and shorter cells than the full benchmark; not figures to quote`,
     duration_s: Math.round((Date.now() - began) / 1000),
-    machine: machine(pg, loadAtStart),
+    machine: { ...machine(pg, loadAtStart), load_average_during_measurements: loadDuring },
     database: {
       name: new URL(dbUrl).pathname.slice(1),
       // With --skip-seed the database holds whatever an earlier run seeded: the counts below say what.
