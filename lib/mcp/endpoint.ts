@@ -42,7 +42,14 @@ export function mcpEndpoint(clientIp: (headers: Headers) => string): Handler {
     }
     return handler;
   };
-  return guarded((req, body) => handlerFor(calledTool(body))(req));
+  return guarded(async (req, body) => {
+    const tool = calledTool(body);
+    const res = await handlerFor(tool)(req);
+    // A stateless tools/call answers one message and ends its stream (we send no progress notifications),
+    // so it is read here and sent whole: piping a web stream through Next.js cost more than the call's JSON.
+    if (!tool || !res.body) return res;
+    return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
+  });
 }
 
 /** /api/mcp/conformance: the same server as a fixed caller, 404 unless test mode (lib/mcp/test-mode.ts). */
