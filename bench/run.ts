@@ -20,7 +20,9 @@ import { loadSampler, machine, printTable, summarise, writeResults } from "./rep
 const USAGE = `Usage: npm run bench -- [options]
   --work-orders N        work orders of tenant acme (default 1,000,000; --quick 20,000)
   --extra-tenants M      other tenants bench-01… (default 10; --quick 2)
-  --extra-work-orders K  work orders of each other tenant (default 100,000; --quick 5,000)
+  --extra-work-orders K  work orders of each other tenant (default 250,000; --quick 5,000). Not 1,000,000:
+                         on a 2-core machine seeding 10 more 1M tenants alone takes ~50 minutes
+                         (docs/performance.md, "Scale")
   --skip-seed            reuse the bench database as it is
   --skip-build           reuse the last \`next build\` (.next, or NEXT_DIST_DIR) if there is one
   --seconds S            length of each throughput cell (default 10; --quick 3)
@@ -59,7 +61,7 @@ function options() {
     quick,
     workOrders: int(values["work-orders"], quick ? 20_000 : 1_000_000, "work-orders"),
     extraTenants: int(values["extra-tenants"], quick ? 2 : 10, "extra-tenants"),
-    extraWorkOrders: int(values["extra-work-orders"], quick ? 5_000 : 100_000, "extra-work-orders"),
+    extraWorkOrders: int(values["extra-work-orders"], quick ? 5_000 : 250_000, "extra-work-orders"),
     skipSeed: values["skip-seed"],
     skipBuild: values["skip-build"],
     seconds: int(values.seconds, quick ? 3 : 10, "seconds"),
