@@ -52,5 +52,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Not for the machine endpoints (MCP, OAuth token/revoke/register, metadata): they answer JSON, set
+  // nosniff and a request id themselves (lib/http.ts), and the proxy pass was most of their cost.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/mcp|api/oauth/|\\.well-known/).*)"],
 };

@@ -119,6 +119,32 @@ export function writeResults(r: Results, file = path.join(process.cwd(), "bench"
 
 const loads = (l: number[]) => l.map((x) => Math.round(x * 100) / 100);
 
+/** CPU pressure (Linux PSI): the share of time some runnable task waited for a CPU, over 10 s and 60 s. */
+export function cpuPressure(): { avg10: number; avg60: number } | null {
+  try {
+    const line = fs.readFileSync("/proc/pressure/cpu", "utf8").split("\n")[0];
+    const num = (key: string) => Number(new RegExp(`${key}=([\\d.]+)`).exec(line)?.[1]);
+    return { avg10: num("avg10"), avg60: num("avg60") };
+  } catch {
+    return null;
+  }
+}
+
+/** The 1-minute load average every few seconds while the measurements run: what else wanted the CPU. */
+export function loadSampler(everyMs = 5_000) {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]), everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      if (samples.length === 0) return null;
+      const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+      return { samples: samples.length, min: Math.round(Math.min(...samples) * 100) / 100, mean: Math.round(mean * 100) / 100, max: Math.round(Math.max(...samples) * 100) / 100 };
+    },
+  };
+}
+
 export function machine(postgres: Record<string, string>, loadAtStart: number[]) {
   const cpus = os.cpus();
   return {
@@ -131,5 +157,6 @@ export function machine(postgres: Record<string, string>, loadAtStart: number[])
     postgres_settings: { shared_buffers: postgres.shared_buffers, work_mem: postgres.work_mem, max_connections: postgres.max_connections },
     load_average_at_start: loads(loadAtStart),
     load_average_at_end: loads(os.loadavg()),
+    cpu_pressure_at_end: cpuPressure(),
   };
 }

@@ -15,12 +15,14 @@ import { formatExplained } from "./explain";
 import { DEFAULT_BENCH_URL, describeDatabase, migrateAndSeed, postgresInfo, recreateDatabase, withSql } from "./database";
 import { measureAll } from "./measure";
 import { freePort, killAll, ROOT, rssSampler, runStep, start, waitHealthy } from "./processes";
-import { machine, printTable, summarise, writeResults } from "./report";
+import { loadSampler, machine, printTable, summarise, writeResults } from "./report";
 
 const USAGE = `Usage: npm run bench -- [options]
   --work-orders N        work orders of tenant acme (default 1,000,000; --quick 20,000)
   --extra-tenants M      other tenants bench-01… (default 10; --quick 2)
-  --extra-work-orders K  work orders of each other tenant (default 100,000; --quick 5,000)
+  --extra-work-orders K  work orders of each other tenant (default 250,000; --quick 5,000). Not 1,000,000:
+                         on a 2-core machine seeding 10 more 1M tenants alone takes ~50 minutes
+                         (docs/performance.md, "Scale")
   --skip-seed            reuse the bench database as it is
   --skip-build           reuse the last \`next build\` (.next, or NEXT_DIST_DIR) if there is one
   --seconds S            length of each throughput cell (default 10; --quick 3)
@@ -59,7 +61,7 @@ function options() {
     quick,
     workOrders: int(values["work-orders"], quick ? 20_000 : 1_000_000, "work-orders"),
     extraTenants: int(values["extra-tenants"], quick ? 2 : 10, "extra-tenants"),
-    extraWorkOrders: int(values["extra-work-orders"], quick ? 5_000 : 100_000, "extra-work-orders"),
+    extraWorkOrders: int(values["extra-work-orders"], quick ? 5_000 : 250_000, "extra-work-orders"),
     skipSeed: values["skip-seed"],
     skipBuild: values["skip-build"],
     seconds: int(values.seconds, quick ? 3 : 10, "seconds"),
@@ -141,6 +143,7 @@ async function main() {
   process.env.DATABASE_URL = dbUrl;
   process.env.APP_URL = base;
   const sql = await openSql(dbUrl);
+  const load = loadSampler();
   let measured;
   try {
     measured = await measureAll({
@@ -157,6 +160,10 @@ async function main() {
     await sql.close();
   }
   const peak = rss.stop();
+  const loadDuring = load.stop();
+  if (loadDuring && loadDuring.mean > os.cpus().length) {
+    notes.push(`load average ${loadDuring.mean} (${loadDuring.min}–${loadDuring.max}) on ${os.cpus().length} cores during the measurements: the three servers, PostgreSQL and the load generator share them, and so did other work`);
+  }
   await Promise.all([next.stop(), limit.stop(), peer.stop()]);
 
   // 5. Report.
@@ -165,7 +172,7 @@ async function main() {
     date: new Date().toISOString(),
     note: opts.mode === "full" ? undefined : `${opts.mode} run: smaller data and shorter cells than the full benchmark; not figures to quote`,
     duration_s: Math.round((Date.now() - began) / 1000),
-    machine: machine(pg, loadAtStart),
+    machine: { ...machine(pg, loadAtStart), load_average_during_measurements: loadDuring },
     database: {
       name: new URL(dbUrl).pathname.slice(1),
       // With --skip-seed the database holds whatever an earlier run seeded: the counts below say what.

@@ -94,6 +94,18 @@ describe("KPIs of the fixture tenant, January 2026", () => {
     expect(site.inputs.equipment).toBe(3); // the site contains the bay
   });
 
+  it("sum labour and parts exactly over a period that starts and ends mid-day", async () => {
+    // Whole UTC days come from the daily rollup, the partial first and last day from the raw rows.
+    const r = await getKpis(fx, { from: "2026-01-10T10:00:00Z", to: "2026-01-22T10:30:00Z" }, FX.now);
+    // Time entries starting in [10 Jan 10:00, 22 Jan 10:30): TE2 60 + TE3 90 (22 Jan 10:00) + TE4 30 + TE5 120 min;
+    // TE1 (10 Jan 09:00) starts before. Planned: TE2 (WO4 preventive) + TE3 (WO5 preventive) + TE4 (WO8 inspection).
+    // Labour cost 40 + 60 + 30 + 91; parts PU1 (10 Jan 11:00) 2 × 12.50 + PU3 (21 Jan) 13; PU2 (22 Jan 11:00) is after.
+    expect(r.inputs).toMatchObject({ labourHours: 5, plannedHours: 3, labourCost: 221, partsCost: 38 });
+    // Within one day, and scoped to the fans (F1): only TE5 (20 Jan 09:00, WO9) and no parts.
+    const day = await getKpis(fx, { from: "2026-01-20T08:00:00Z", to: "2026-01-20T18:00:00Z", category: "Fan" }, FX.now);
+    expect(day.inputs).toMatchObject({ labourHours: 2, plannedHours: 0, labourCost: 91, partsCost: 0 });
+  });
+
   it("rank assets by downtime and build the failure Pareto", async () => {
     const ranking = await getDowntimeRanking(fx, { ...jan, limit: 5 }, FX.now);
     expect(ranking.assets.map((a) => [a.code, a.unplannedHours, a.plannedHours, a.failures])).toEqual([

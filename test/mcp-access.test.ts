@@ -4,6 +4,8 @@
 // next call), the RFC 8707 audience check, and agreement with lib/oauth/verify.ts's own computation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
+import { sha256 } from "@/lib/oauth/tokens";
 import { authenticateAccessToken, tokenPermissions } from "@/lib/oauth/verify";
 import { accessFromToken, type Caller } from "@/lib/tenancy/token-access";
 import {
@@ -129,6 +131,27 @@ describe("accessFromToken", () => {
     await ownerQuery(`UPDATE "OAuthConsumer" SET disabled = true WHERE id = $1`, [consumer.id]);
     expect(await accessFromToken(token2)).toEqual({ ok: false, reason: "invalid" });
     expect(await accessFromToken("fettle_at_not-a-token")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("is one statement that leaves a surrounding transaction's tenant as it was", async () => {
+    const user = await newUser(acme, "technician");
+    const token = await connect(acme, user.id, await newConsumer(acme), WO_RW);
+    const globex = await tenant("globex");
+    // Called inside another tenant's transaction (nothing in the app does), the check must not switch it.
+    const seen = await withTenant(globex.id, null, async (tx) => {
+      const [row] = await tx.$queryRaw<{ tenantId: string }[]>`SELECT "tenantId" FROM app_access_token(${sha256(token)})`;
+      const [after] = await tx.$queryRaw<{ tenant: string; lookup: string }[]>`
+        SELECT current_setting('app.tenant_id') AS tenant, current_setting('app.lookup') AS lookup`;
+      const tenants = await tx.$queryRaw<{ tenantId: string }[]>`SELECT DISTINCT "tenantId" FROM "WorkOrder"`;
+      return { row, after, tenants: tenants.map((t) => t.tenantId) };
+    });
+    expect(seen.row.tenantId).toBe(acme.id);
+    expect(seen.after).toEqual({ tenant: globex.id, lookup: "" });
+    expect(seen.tenants).toEqual([globex.id]);
+    // Outside any transaction the settings end with the statement.
+    const client = await db();
+    await client.$queryRaw`SELECT * FROM app_access_token(${sha256(token)})`;
+    expect(await client.$queryRaw`SELECT current_setting('app.tenant_id', true) AS tenant`).toEqual([{ tenant: "" }]);
   });
 
   it("costs little per request (measured)", async () => {

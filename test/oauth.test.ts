@@ -1,100 +1,27 @@
 // OAuth persistence against the real database (PostgreSQL or PGlite): the bearer check the MCP endpoint
 // runs on every call, consumer administration, authorization revocation from settings, pruning of
 // self-registered clients and metadata-document fetching. Tokens come from the real token endpoint code.
-import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumer, deleteConsumer, listConsumers, rotateConsumerSecret, setConsumerDisabled } from "@/lib/data/consumers";
 import { registerClient } from "@/lib/data/oauth-clients";
-import { grantCode, listAuthorizations, revokeAuthorization } from "@/lib/data/oauth-grants";
+import { listAuthorizations, revokeAuthorization } from "@/lib/data/oauth-grants";
 import { db } from "@/lib/db/client";
 import { resolveMetadataClient } from "@/lib/oauth/cimd";
 import { resourceIdentifier } from "@/lib/oauth/config";
 import { handleTokenRequest } from "@/lib/oauth/token";
-import { newSecret, sha256 } from "@/lib/oauth/tokens";
+import { sha256 } from "@/lib/oauth/tokens";
 import { authenticateAccessToken, tokenPermissions } from "@/lib/oauth/verify";
-import { BUILT_IN_ROLES, toPermissions } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy";
+import { basicHeaders, connect, ctx, loadOauthContext, newConsumer, newUser, owner } from "./oauth-fixtures";
 
-/**
- * The test's own bookkeeping runs as the database owner. Through the app's client (one PGlite session is
- * all there is, and a second PGlite on the same folder would not see the app's writes), stepping out of
- * the app role for one transaction only.
- */
-const owner = {
-  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const client = await db();
-    return client.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-      return tx.$queryRawUnsafe<T[]>(text, ...params);
-    });
-  },
-};
-let acme: { id: string; groupId: string };
+let acme: typeof ctx.acme;
 let admin: Access;
 let viewer: Access;
-let userSeq = 0;
-
-async function newUser(): Promise<string> {
-  const id = `oauth-test-user-${++userSeq}`;
-  await owner.query(`INSERT INTO "User" (id, email, name, "updatedAt") VALUES ($1, $2, $1, now())`, [id, `${id}@test.test`]);
-  await owner.query(
-    `INSERT INTO "Membership" (id, "tenantId", "userId", "roleId", "updatedAt")
-     SELECT $1, $2, $3, r.id, now() FROM "Role" r WHERE r."tenantId" = $2 AND r."builtIn" = 'technician'`,
-    [`m-${id}`, acme.id, id],
-  );
-  return id;
-}
-
-const basicHeaders = (id: string, secret: string) => new Headers({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}` });
-
-/** Consent + code + token exchange, as the endpoints do it. */
-async function connect(userId: string, consumer: { clientId: string; secret: string | null }, scopes = ["assets:read", "workorders:read"]) {
-  const client = (await listConsumers(admin)).find((c) => c.clientId === consumer.clientId)!;
-  const code = newSecret("fettle_ac_");
-  const verifier = "v".repeat(43);
-  await grantCode({
-    tenantId: acme.id,
-    userId,
-    client: { ...client, tenantId: acme.id, secretHash: null, registration: "manual" } as never,
-    scopes,
-    codeHash: sha256(code),
-    codeChallenge: createHash("sha256").update(verifier).digest("base64url"),
-    redirectUri: "https://client.example/cb",
-    resource: resourceIdentifier(),
-    expiresAt: new Date(Date.now() + 60_000),
-    ip: null,
-    remembered: false,
-  });
-  const res = await handleTokenRequest(
-    { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: "https://client.example/cb" },
-    basicHeaders(consumer.clientId, consumer.secret!),
-    null,
-  );
-  expect(res.status).toBe(200);
-  return (await res.json()) as { access_token: string; refresh_token: string; scope: string };
-}
-
-async function newConsumer(name: string) {
-  const { consumer, clientSecret } = await createConsumer(admin, {
-    name,
-    confidential: true,
-    redirectUris: ["https://client.example/cb"],
-    permissionGroupId: acme.groupId,
-  });
-  return { id: consumer.id, clientId: consumer.clientId, secret: clientSecret };
-}
-
 beforeAll(async () => {
-  const [t] = await owner.query<{ id: string; groupId: string }>(
-    `SELECT t.id, g.id AS "groupId" FROM "Tenant" t JOIN "PermissionGroup" g ON g."tenantId" = t.id AND g.name = 'AI connectors' WHERE t.slug = 'acme'`,
-  );
-  acme = t;
-  const [a] = await owner.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@acme.test'`);
-  const [v] = await owner.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'viewer@acme.test'`);
-  admin = { tenantId: acme.id, userId: a.id, consumerId: null, permissions: toPermissions(BUILT_IN_ROLES.administrator.permissions) };
-  viewer = { tenantId: acme.id, userId: v.id, consumerId: null, permissions: toPermissions(BUILT_IN_ROLES.read_only.permissions) };
+  await loadOauthContext();
+  ({ acme, admin, viewer } = ctx);
 });
 
 afterAll(async () => {
@@ -113,7 +40,9 @@ describe("authenticateAccessToken", () => {
     // AI connectors (read + write, no delete) ∩ Technician ∩ the two read scopes.
     expect([...(await tokenPermissions(context!))].sort()).toEqual(["assets:view", "workorders:view"]);
     expect(await authenticateAccessToken(tokens.refresh_token)).toBeNull();
-    expect(await authenticateAccessToken(`${tokens.access_token.slice(0, -1)}A`)).toBeNull();
+    // One character changed (a token that already ends in "A" gets a "B": 1 run in 64 used to pass the real token).
+    const altered = `${tokens.access_token.slice(0, -1)}${tokens.access_token.endsWith("A") ? "B" : "A"}`;
+    expect(await authenticateAccessToken(altered)).toBeNull();
     expect(await authenticateAccessToken("")).toBeNull();
   });
 

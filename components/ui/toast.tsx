@@ -6,7 +6,11 @@ import { CloseIcon } from "./icons";
 
 export type ToastTone = "neutral" | "success" | "danger";
 type ToastItem = { id: number; message: string; tone: ToastTone };
-type ToastApi = { toast: (message: string, options?: { tone?: ToastTone }) => void };
+type ToastApi = {
+  toast: (message: string, options?: { tone?: ToastTone }) => void;
+  /** Errors stay until dismissed; a new attempt at the same thing makes them stale (use-server-action). */
+  dismissErrors: () => void;
+};
 
 const ToastContext = createContext<ToastApi | null>(null);
 
@@ -38,6 +42,9 @@ export function Toaster({ children }: { children: ReactNode }) {
         const id = ++nextId.current;
         setToasts((current) => [...current, { id, message, tone }]);
         if (tone !== "danger") setTimeout(() => dismiss(id), AUTO_DISMISS_MS);
+      },
+      dismissErrors() {
+        setToasts((current) => current.filter((item) => item.tone !== "danger"));
       },
     }),
     [dismiss],

@@ -29,11 +29,13 @@ export interface RunOptions<T> {
  */
 export function useServerAction(describe: (failure: ActionFailure) => string | null, defaults: { refresh?: boolean } = {}) {
   const router = useRouter();
-  const { toast } = useToast();
+  const { toast, dismissErrors } = useToast();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
   function run<T>(call: () => Promise<ActionResult<T>>, opts: RunOptions<T> = {}) {
+    // The previous attempt's error no longer applies (and must not cover the form being retried).
+    dismissErrors();
     startTransition(async () => {
       let res: ActionResult<T>;
       try {

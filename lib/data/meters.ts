@@ -17,24 +17,23 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 const readingSelect = { id: true, at: true, value: true, source: true } as const satisfies Prisma.MeterReadingSelect;
 
-/** The asset's meters, each with its latest reading and the last `readings` readings oldest-first (charts). */
+/**
+ * The asset's meters, each with its latest reading and the last `readings` readings oldest-first (charts).
+ * One statement: the readings come as a nested relation (a LATERAL join per meter), not a query per meter.
+ */
 export async function assetMeters(tx: Tx, tenantId: string, assetId: string, readings: number) {
   const meters = await tx.meter.findMany({
     where: { tenantId, assetId },
-    select: { id: true, name: true, unit: true, kind: true },
+    select: {
+      id: true,
+      name: true,
+      unit: true,
+      kind: true,
+      readings: { select: { at: true, value: true }, orderBy: [{ at: "desc" }, { id: "desc" }], take: Math.max(1, Math.min(readings, 200)) },
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
-  const out = [];
-  for (const meter of meters) {
-    const recent = await tx.meterReading.findMany({
-      where: { tenantId, meterId: meter.id },
-      select: { at: true, value: true },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: Math.max(1, Math.min(readings, 200)),
-    });
-    out.push({ ...meter, latest: recent[0] ?? null, readings: readings > 0 ? recent.reverse() : [] });
-  }
-  return out;
+  return meters.map(({ readings: recent, ...meter }) => ({ ...meter, latest: recent[0] ?? null, readings: readings > 0 ? recent.reverse() : [] }));
 }
 export type AssetMeter = Awaited<ReturnType<typeof assetMeters>>[number];
 

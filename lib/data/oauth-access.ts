@@ -1,67 +1,98 @@
 import "server-only";
-// The per-request check of a bearer token (the MCP endpoint calls it on every request): one indexed
-// lookup by hash, then one query for the live state of everything the token depends on.
-import { withLookup, withTenant } from "@/lib/db/tenant";
+// The per-request check of a bearer token (the MCP endpoint runs it on every request): ONE statement,
+// app_access_token() (migration 20261204010000), which finds the token by its hash and reads the live state
+// of everything it depends on together with who is calling (tenant, consumer and its ceiling, user and
+// role), each by primary or unique key under RLS. No transaction: the function's settings end with the
+// statement. The authorization's lastUsedAt is written at most once a minute, in a transaction of its own.
+import { db } from "@/lib/db/client";
+import { withTenant } from "@/lib/db/tenant";
 import { selfRegistrationSettingsSchema } from "@/lib/validation/oauth";
 import type { Permissions } from "@/lib/tenancy/permissions";
 import { consumerCeiling } from "./oauth-state";
 
-export async function findAccessToken(tokenHash: string) {
-  return withLookup(tokenHash, (tx) =>
-    tx.accessToken.findUnique({
-      where: { tokenHash },
-      select: {
-        tenantId: true, userId: true, consumerId: true, authorizationId: true, scopes: true, resource: true,
-        expiresAt: true, revokedAt: true,
-      },
-    }),
-  );
+export interface AccessRow {
+  tenantId: string;
+  userId: string | null;
+  consumerId: string;
+  authorizationId: string | null;
+  scopes: string[];
+  resource: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
 }
-export type AccessRow = NonNullable<Awaited<ReturnType<typeof findAccessToken>>>;
 
-interface LiveState {
-  disabled: boolean;
+/** Who is calling, from current rows: what lib/tenancy/token-access.ts turns into an Access. */
+export interface CallerRow {
+  tenantSlug: string;
+  tenantName: string;
+  consumerName: string;
   consumerTenantId: string | null;
+  dynamicPermissions: boolean;
+  /** the consumer's own group (tenant consumers) */
+  groupPermissions: unknown;
+  /** the tenant's "self-registered clients" group (DCR / CIMD consumers) */
+  selfRegisteredGroupPermissions: unknown;
+  /** Authorization.permissions (dynamic permissions) */
+  authorizationPermissions: unknown;
+  userName: string | null;
+  userEmail: string | null;
+  /** null when the user has no active membership (or for client-credentials tokens) */
+  rolePermissions: unknown;
+}
+
+interface CheckRow extends AccessRow, CallerRow {
   settings: unknown;
+  disabled: boolean;
+  authorizationFound: boolean;
+  authorizationRevokedAt: Date | null;
+  lastUsedAt: Date | null;
   userActive: boolean | null;
   memberActive: boolean | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-  authorizationFound: boolean;
 }
 
-/** Is the grant behind this token still alive? Also marks the authorization used, at most once a minute. */
-export async function accessTokenIsLive(row: AccessRow): Promise<boolean> {
-  // "" stands for "none" so no parameter is an untyped NULL.
-  const userId = row.userId ?? "";
-  const authorizationId = row.authorizationId ?? "";
-  return withTenant(row.tenantId, row.userId, async (tx) => {
-    const [state] = await tx.$queryRaw<LiveState[]>`
-      SELECT c."disabled", c."tenantId" AS "consumerTenantId", t."settings",
-             u."active" AS "userActive", m."active" AS "memberActive",
-             a."revokedAt", a."lastUsedAt", (a."id" IS NOT NULL) AS "authorizationFound"
-        FROM "OAuthConsumer" c
-        JOIN "Tenant" t ON t."id" = ${row.tenantId}
-        LEFT JOIN "User" u ON u."id" = ${userId}
-        LEFT JOIN "Membership" m ON m."tenantId" = ${row.tenantId} AND m."userId" = ${userId}
-        LEFT JOIN "Authorization" a ON a."id" = ${authorizationId} AND a."tenantId" = ${row.tenantId}
-       WHERE c."id" = ${row.consumerId}`;
-    if (!state || state.disabled) return false;
-    if (state.consumerTenantId === null && !selfRegistrationSettingsSchema.safeParse(state.settings).data?.allowSelfRegisteredClients) {
-      return false;
-    }
-    if (row.userId && (!state.userActive || !state.memberActive)) return false;
-    if (row.authorizationId) {
-      if (!state.authorizationFound || state.revokedAt) return false;
-      if (!state.lastUsedAt || Date.now() - state.lastUsedAt.getTime() > 60_000) {
-        await tx.authorization.updateMany({
-          where: { id: row.authorizationId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
-          data: { lastUsedAt: new Date() },
-        });
-      }
-    }
-    return true;
-  });
+/** Is the grant behind the token still alive: consumer enabled and admitted, user active and a member, authorization not revoked. */
+function isLive(row: CheckRow): boolean {
+  if (row.revokedAt || row.expiresAt.getTime() <= Date.now()) return false;
+  if (row.disabled) return false;
+  if (row.consumerTenantId === null && !selfRegistrationSettingsSchema.safeParse(row.settings).data?.allowSelfRegisteredClients) return false;
+  if (row.userId && (!row.userActive || !row.memberActive)) return false;
+  if (row.authorizationId && (!row.authorizationFound || row.authorizationRevokedAt)) return false;
+  return true;
+}
+
+/**
+ * The token and its caller, or null when the token is unknown, expired or revoked, or when what it depends
+ * on is gone: a revoked authorization, a disabled or deleted consumer, an inactive user or one no longer a
+ * member.
+ */
+export async function loadAccessToken(tokenHash: string): Promise<{ token: AccessRow; caller: CallerRow } | null> {
+  const [row] = await (await db()).$queryRaw<CheckRow[]>`SELECT * FROM app_access_token(${tokenHash})`;
+  if (!row || !isLive(row)) return null;
+  const { tenantId, userId, consumerId, authorizationId, scopes, resource, expiresAt, revokedAt } = row;
+  if (authorizationId && (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)) {
+    await withTenant(tenantId, userId, (tx) =>
+      tx.authorization.updateMany({
+        where: { id: authorizationId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
+        data: { lastUsedAt: new Date() },
+      }),
+    );
+  }
+  return {
+    token: { tenantId, userId, consumerId, authorizationId, scopes, resource, expiresAt, revokedAt },
+    caller: {
+      tenantSlug: row.tenantSlug,
+      tenantName: row.tenantName,
+      consumerName: row.consumerName,
+      consumerTenantId: row.consumerTenantId,
+      dynamicPermissions: row.dynamicPermissions,
+      groupPermissions: row.groupPermissions,
+      selfRegisteredGroupPermissions: row.selfRegisteredGroupPermissions,
+      authorizationPermissions: row.authorizationPermissions,
+      userName: row.userName,
+      userEmail: row.userEmail,
+      rolePermissions: row.rolePermissions,
+    },
+  };
 }
 
 /**

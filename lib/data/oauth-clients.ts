@@ -2,7 +2,8 @@ import "server-only";
 // OAuth clients as the protocol sees them: lookup by client_id before any tenant is known (RLS shows a
 // consumer row to whoever presents its client_id), Dynamic Client Registration (RFC 7591) and Client ID
 // Metadata Document clients. Self-registered clients belong to no tenant (tenantId NULL).
-import { withLookup, withUser } from "@/lib/db/tenant";
+import { db } from "@/lib/db/client";
+import { withUser } from "@/lib/db/tenant";
 import { UNUSED_CLIENT_DAYS } from "@/lib/oauth/config";
 
 export const clientSelect = {
@@ -37,9 +38,14 @@ export type Client = {
   termsUrl: string | null;
 };
 
+/** One statement, no transaction: app_oauth_client() (migration 20261204010000) sets the lookup itself. */
 export async function findClient(clientId: string): Promise<Client | null> {
   if (!clientId || clientId.length > 2000) return null;
-  return withLookup(clientId, (tx) => tx.oAuthConsumer.findUnique({ where: { clientId }, select: clientSelect }));
+  const [row] = await (await db()).$queryRaw<Client[]>`
+    SELECT "id", "tenantId", "name", "clientId", "secretHash", "grantTypes", "redirectUris", "permissionGroupId",
+           "dynamicPermissions", "registration"::text AS "registration", "disabled", "privacyPolicyUrl", "termsUrl"
+      FROM app_oauth_client(${clientId})`;
+  return row ?? null;
 }
 
 export interface NewSelfRegisteredClient {

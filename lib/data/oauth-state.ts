@@ -43,30 +43,78 @@ export async function consumerCeiling(
   return ceiling({ consumer, groupPermissions: group?.permissions ?? {}, authorizationPermissions });
 }
 
-export async function grantState(tx: Tx, keys: GrantKeys, scopes: readonly string[]): Promise<GrantState> {
-  // Sequential on purpose: one connection per transaction (and PGlite) runs one query at a time anyway.
-  const authorization = await tx.authorization.findFirst({
-    where: { id: keys.authorizationId, tenantId: keys.tenantId, userId: keys.userId, consumerId: keys.consumerId },
-    select: { revokedAt: true, permissions: true },
-  });
-  const consumer = await tx.oAuthConsumer.findUnique({
-    where: { id: keys.consumerId },
-    select: { tenantId: true, disabled: true, permissionGroupId: true, dynamicPermissions: true },
-  });
-  const user = await tx.user.findUnique({ where: { id: keys.userId }, select: { active: true } });
-  const membership = await tx.membership.findFirst({
-    where: { tenantId: keys.tenantId, userId: keys.userId, active: true },
-    select: { role: { select: { permissions: true } } },
-  });
-  if (!authorization || authorization.revokedAt) return { ok: false, reason: "authorization" };
-  if (!consumer || consumer.disabled) return { ok: false, reason: "consumer" };
-  if (!user?.active) return { ok: false, reason: "user" };
-  if (!membership) return { ok: false, reason: "membership" };
-  const limit = await consumerCeiling(tx, keys.tenantId, consumer, authorization.permissions);
-  if (!limit) return { ok: false, reason: "tenant" };
+interface GrantRow {
+  userId: string;
+  authorizationRevokedAt: Date | null;
+  authorizationPermissions: unknown;
+  authorizationLastUsedAt: Date | null;
+  consumerTenantId: string | null;
+  consumerDisabled: boolean;
+  dynamicPermissions: boolean;
+  consumerLastUsedAt: Date | null;
+  groupPermissions: unknown;
+  settings: unknown;
+  selfRegisteredGroupPermissions: unknown;
+  userActive: boolean | null;
+  rolePermissions: unknown;
+}
+
+/** The authorization's user, and when authorization and consumer were last used (lastUsedAt is refreshed only when stale). */
+export type LiveGrantState =
+  | { ok: true; ceiling: Permissions; role: unknown; userId: string; lastUsed: { authorization: Date | null; consumer: Date | null } }
+  | Extract<GrantState, { ok: false }>;
+
+/**
+ * Everything a grant depends on, read in ONE query (each join by primary or unique key): the authorization
+ * (for this consumer, and this user unless `userId` is null: then its own user's), the consumer, its
+ * ceiling in the tenant, the user and their role.
+ */
+export async function grantState(
+  tx: Tx,
+  keys: Omit<GrantKeys, "userId"> & { userId: string | null },
+  scopes: readonly string[],
+): Promise<LiveGrantState> {
+  // "" stands for "any user" so no parameter is an untyped NULL.
+  const userId = keys.userId ?? "";
+  const [row] = await tx.$queryRaw<GrantRow[]>`
+    SELECT a."userId", a."revokedAt" AS "authorizationRevokedAt", a."permissions" AS "authorizationPermissions", a."lastUsedAt" AS "authorizationLastUsedAt",
+           c."tenantId" AS "consumerTenantId", c."disabled" AS "consumerDisabled", c."dynamicPermissions", c."lastUsedAt" AS "consumerLastUsedAt",
+           g."permissions" AS "groupPermissions", t."settings", sg."permissions" AS "selfRegisteredGroupPermissions",
+           u."active" AS "userActive", r."permissions" AS "rolePermissions"
+      FROM "Authorization" a
+      JOIN "Tenant" t ON t."id" = a."tenantId"
+      LEFT JOIN "OAuthConsumer" c ON c."id" = a."consumerId"
+      LEFT JOIN "PermissionGroup" g ON g."id" = c."permissionGroupId" AND g."tenantId" = a."tenantId"
+      LEFT JOIN "PermissionGroup" sg ON sg."id" = t."settings"->>'selfRegisteredGroupId' AND sg."tenantId" = a."tenantId"
+      LEFT JOIN "User" u ON u."id" = a."userId"
+      LEFT JOIN "Membership" m ON m."tenantId" = a."tenantId" AND m."userId" = a."userId" AND m."active"
+      LEFT JOIN "Role" r ON r."id" = m."roleId" AND r."tenantId" = a."tenantId"
+     WHERE a."id" = ${keys.authorizationId} AND a."tenantId" = ${keys.tenantId}
+       AND (${userId} = '' OR a."userId" = ${userId}) AND a."consumerId" = ${keys.consumerId}`;
+  if (!row || row.authorizationRevokedAt) return { ok: false, reason: "authorization" };
+  if (row.consumerDisabled !== false) return { ok: false, reason: "consumer" };
+  if (!row.userActive) return { ok: false, reason: "user" };
+  if (row.rolePermissions === null) return { ok: false, reason: "membership" };
+  // The same rule as consumerCeiling, from the rows already loaded.
+  let groupPermissions = row.groupPermissions;
+  if (row.consumerTenantId === null) {
+    const settings = selfRegistrationSettingsSchema.safeParse(row.settings ?? {});
+    if (!settings.success || !settings.data.allowSelfRegisteredClients || !settings.data.selfRegisteredGroupId) return { ok: false, reason: "tenant" };
+    groupPermissions = row.selfRegisteredGroupPermissions;
+  } else if (row.consumerTenantId !== keys.tenantId) {
+    return { ok: false, reason: "tenant" };
+  }
+  const consumer = { tenantId: row.consumerTenantId, dynamicPermissions: row.dynamicPermissions };
+  const limit = ceiling({ consumer, groupPermissions: groupPermissions ?? {}, authorizationPermissions: row.authorizationPermissions });
   // A role downgrade that leaves the grant no right at all ends it, like a removal.
-  if (effectivePermissions(limit, membership.role.permissions, scopes).size === 0) return { ok: false, reason: "membership" };
-  return { ok: true, ceiling: limit, role: membership.role.permissions };
+  if (effectivePermissions(limit, row.rolePermissions, scopes).size === 0) return { ok: false, reason: "membership" };
+  return {
+    ok: true,
+    ceiling: limit,
+    role: row.rolePermissions,
+    userId: row.userId,
+    lastUsed: { authorization: row.authorizationLastUsedAt, consumer: row.consumerLastUsedAt },
+  };
 }
 
 export interface AuditEntry {

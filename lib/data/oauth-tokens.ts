@@ -41,6 +41,18 @@ async function revokeFamily(tx: Tx, tenantId: string, familyId: string, now: Dat
   });
 }
 
+const STALE_MS = 60_000;
+const stale = (at: Date | null | undefined, now: Date) => !at || now.getTime() - at.getTime() > STALE_MS;
+
+/**
+ * lastUsedAt of the authorization and the consumer, to the minute: a consumer used by many people (one
+ * self-registered AI client for a whole tenant) would otherwise queue every token exchange on its row lock.
+ */
+async function touch(tx: Tx, ids: { authorizationId: string; consumerId: string }, lastUsed: { authorization: Date | null; consumer: Date | null }, now: Date) {
+  if (stale(lastUsed.authorization, now)) await tx.authorization.update({ where: { id: ids.authorizationId }, data: { lastUsedAt: now } });
+  if (stale(lastUsed.consumer, now)) await tx.oAuthConsumer.update({ where: { id: ids.consumerId }, data: { lastUsedAt: now } });
+}
+
 async function storeTokens(
   tx: Tx,
   t: NewTokens,
@@ -48,7 +60,6 @@ async function storeTokens(
   access: { sourceId: string; scopes: string[] },
   refresh: { familyId: string; parentId: string | null; scopes: string[] },
 ) {
-  const now = new Date();
   await tx.accessToken.create({
     data: { ...grant, tokenHash: t.accessHash, sourceId: access.sourceId, scopes: access.scopes, expiresAt: t.accessExpiresAt },
   });
@@ -58,8 +69,6 @@ async function storeTokens(
       data: { ...keys, tokenHash: t.refreshHash, familyId: refresh.familyId, parentId: refresh.parentId, scopes: refresh.scopes, expiresAt: t.refreshExpiresAt },
     });
   }
-  await tx.authorization.update({ where: { id: grant.authorizationId }, data: { lastUsedAt: now } });
-  await tx.oAuthConsumer.update({ where: { id: grant.consumerId }, data: { lastUsedAt: now } });
 }
 
 /**
@@ -80,57 +89,76 @@ export async function redeemCode(code: CodeRow, t: NewTokens): Promise<Issued> {
     const state = await grantState(tx, keys, code.scopes);
     if (!state.ok) return state;
     await storeTokens(tx, t, { ...keys, resource: code.resource }, { sourceId: code.id, scopes: code.scopes }, { familyId: code.id, parentId: null, scopes: code.scopes });
+    await touch(tx, keys, state.lastUsed, now);
     await audit(tx, { ...keys, action: "oauth.token.issue", entity: "Authorization", entityId: code.authorizationId, after: { grant: "authorization_code", scopes: code.scopes }, ip: t.ip });
     return { ok: true, scopes: code.scopes };
   });
 }
 
-export async function findRefreshToken(tokenHash: string) {
-  return withLookup(tokenHash, (tx) =>
-    tx.refreshToken.findUnique({
-      where: { tokenHash },
-      select: {
-        id: true, tenantId: true, familyId: true, parentId: true, consumerId: true, authorizationId: true,
-        scopes: true, resource: true, expiresAt: true, supersededAt: true, revokedAt: true,
-      },
-    }),
-  );
+export interface RefreshRow {
+  id: string;
+  tenantId: string;
+  familyId: string;
+  parentId: string | null;
+  consumerId: string;
+  authorizationId: string;
+  scopes: string[];
+  resource: string;
+  expiresAt: Date;
+  supersededAt: Date | null;
+  revokedAt: Date | null;
 }
-export type RefreshRow = NonNullable<Awaited<ReturnType<typeof findRefreshToken>>>;
+
+/** Thrown by `accept` to refuse a refresh before anything is written. */
+export type AcceptRefresh = (row: RefreshRow) => string[];
 
 /**
  * Rotation with a grace (ARCHITECTURE.md §4): a refresh token stays valid until its successor is first
  * used, so two concurrent refreshes by one client both succeed; presenting it after that is reuse, and
- * the whole family dies (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2). The row lock serialises a token's uses with
- * its children's.
+ * the whole family dies (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2).
+ * One transaction: the token is found by its hash and locked (FOR UPDATE serialises a token's uses with its
+ * children's) in the statement that also switches the transaction to its tenant; `accept` runs the
+ * protocol's checks (client, expiry, resource, scope) and returns the access token's scopes, or throws
+ * and nothing is written; then the grant's live state, the rotation and the new tokens.
  */
-export async function rotateRefreshToken(row: RefreshRow, accessScopes: string[], t: NewTokens): Promise<Issued> {
-  return withTenant(row.tenantId, null, async (tx) => {
+export async function rotateRefreshToken(tokenHash: string, accept: AcceptRefresh, t: NewTokens): Promise<Issued | null> {
+  return withLookup(tokenHash, async (tx) => {
+    const [row] = await tx.$queryRaw<RefreshRow[]>`
+      SELECT "id", "tenantId", "familyId", "parentId", "consumerId", "authorizationId", "scopes", "resource", "expiresAt",
+             "supersededAt", "revokedAt",
+             set_config('app.tenant_id', "tenantId", true) AS "_tenant", set_config('app.lookup', '', true) AS "_lookup"
+        FROM "RefreshToken" WHERE "tokenHash" = ${tokenHash}
+         FOR UPDATE`;
+    if (!row) return null;
+    const accessScopes = accept(row);
+    if (row.revokedAt) return { ok: false, reason: "revoked" };
     const now = new Date();
-    const [current] = await tx.$queryRaw<{ supersededAt: Date | null; revokedAt: Date | null }[]>`
-      SELECT "supersededAt", "revokedAt" FROM "RefreshToken" WHERE "id" = ${row.id} FOR UPDATE`;
-    if (!current || current.revokedAt) return { ok: false, reason: "revoked" };
-    const authorization = await tx.authorization.findFirst({ where: { id: row.authorizationId, tenantId: row.tenantId }, select: { userId: true } });
-    if (!authorization) return { ok: false, reason: "authorization" };
-    const keys = { tenantId: row.tenantId, userId: authorization.userId, consumerId: row.consumerId, authorizationId: row.authorizationId };
-    if (current.supersededAt) {
+    const keys = { tenantId: row.tenantId, userId: null, consumerId: row.consumerId, authorizationId: row.authorizationId };
+    if (row.supersededAt) {
+      // Rare, and the family dies whatever state the grant is in: the user is read for the audit row only.
+      const authorization = await tx.authorization.findFirst({ where: { id: row.authorizationId, tenantId: row.tenantId }, select: { userId: true } });
       await revokeFamily(tx, row.tenantId, row.familyId, now);
-      await audit(tx, { ...keys, action: "oauth.refresh.reuse_detected", entity: "Authorization", entityId: row.authorizationId, after: { familyId: row.familyId }, ip: t.ip });
+      await audit(tx, { ...keys, userId: authorization?.userId, action: "oauth.refresh.reuse_detected", entity: "Authorization", entityId: row.authorizationId, after: { familyId: row.familyId }, ip: t.ip });
       return { ok: false, reason: "reuse" };
     }
     const state = await grantState(tx, keys, accessScopes);
     if (!state.ok) return state;
+    const grant = { ...keys, userId: state.userId };
     if (row.parentId) {
       // First use of this token: its parent is now superseded, and siblings from a concurrent refresh
-      // (never used, since the client kept this one) are revoked.
-      const first = await tx.refreshToken.updateMany({ where: { id: row.parentId, supersededAt: null }, data: { supersededAt: now } });
-      if (first.count > 0) {
-        await tx.refreshToken.updateMany({ where: { tenantId: row.tenantId, parentId: row.parentId, id: { not: row.id }, revokedAt: null }, data: { revokedAt: now } });
-      }
+      // (never used, since the client kept this one) are revoked. One statement: the siblings are only
+      // revoked when this use is the one that superseded the parent.
+      await tx.$executeRaw`
+        WITH parent AS (
+          UPDATE "RefreshToken" SET "supersededAt" = ${now} WHERE "id" = ${row.parentId} AND "supersededAt" IS NULL RETURNING "id"
+        )
+        UPDATE "RefreshToken" SET "revokedAt" = ${now}
+         WHERE "tenantId" = ${row.tenantId} AND "parentId" IN (SELECT "id" FROM parent) AND "id" <> ${row.id} AND "revokedAt" IS NULL`;
     }
     // RFC 6749 §6: the new refresh token keeps the original scope; only the access token may be narrower.
-    await storeTokens(tx, t, { ...keys, resource: row.resource }, { sourceId: row.id, scopes: accessScopes }, { familyId: row.familyId, parentId: row.id, scopes: row.scopes });
-    await audit(tx, { ...keys, action: "oauth.token.issue", entity: "Authorization", entityId: row.authorizationId, after: { grant: "refresh_token", scopes: accessScopes }, ip: t.ip });
+    await storeTokens(tx, t, { ...grant, resource: row.resource }, { sourceId: row.id, scopes: accessScopes }, { familyId: row.familyId, parentId: row.id, scopes: row.scopes });
+    await touch(tx, grant, state.lastUsed, now);
+    await audit(tx, { ...grant, action: "oauth.token.issue", entity: "Authorization", entityId: row.authorizationId, after: { grant: "refresh_token", scopes: accessScopes }, ip: t.ip });
     return { ok: true, scopes: accessScopes };
   });
 }

@@ -9,6 +9,7 @@ import { can, type Access } from "@/lib/tenancy/access";
 import { kpiQuery, rankingQuery, type KpiQuery, type RankingQuery } from "@/lib/validation/kpi";
 import { computeKpis, KPI_DEFINITIONS, KPI_KEYS, round, type KpiAggregates, type KpiKey, type KpiUnit } from "./formulas";
 import { resolvePeriod, type Period } from "./period";
+import { costTotals } from "./cost";
 import * as q from "./queries";
 import { buildScope, checkFilterIds, type Scope } from "./scope";
 import { monthlyTrends } from "./trends";
@@ -65,8 +66,7 @@ const periodOut = (p: Period) => ({ from: p.from.toISOString(), to: p.to.toISOSt
 async function computeReport({ tx, scope, window, period, currency }: Context, tenantId: string, now: Date): Promise<KpiReport> {
   const downtime = await q.downtimeAggregates(tx, scope, window);
   const pm = await q.pmAggregates(tx, scope, window);
-  const labour = await q.labourAggregates(tx, scope, window);
-  const parts = await q.partsCost(tx, scope, window);
+  const cost = await costTotals(tx, scope, window.from, window.to);
   const open = await q.openAggregates(tx, scope, now);
   const inputs: KpiAggregates = {
     periodHours: period.hours,
@@ -78,10 +78,10 @@ async function computeReport({ tx, scope, window, period, currency }: Context, t
     restorationHours: downtime.restoration,
     pmDue: pm.due,
     pmOnTime: pm.onTime,
-    labourHours: labour.hours,
-    plannedHours: labour.planned,
-    labourCost: round(labour.cost) ?? 0,
-    partsCost: round(parts) ?? 0,
+    labourHours: cost.labourMinutes / 60,
+    plannedHours: cost.plannedMinutes / 60,
+    labourCost: round(cost.labourCost) ?? 0,
+    partsCost: round(cost.partsCost) ?? 0,
     openWorkOrders: open.open,
     overdueWorkOrders: open.overdue,
     openEstimatedHours: open.backlogHours,

@@ -20,6 +20,8 @@ export interface Scope {
   asset(column: string): Prisma.Sql;
   /** predicate on a work order alias, e.g. w */
   workOrder(alias: string): Prisma.Sql;
+  /** the same predicate on a KpiCostDaily alias, whose keys hold "" where the work order had no asset / location */
+  rollup(alias: string): Prisma.Sql;
 }
 
 export type ScopeFilters = Pick<KpiQuery, "assetId" | "includeDescendants" | "category" | "locationId">;
@@ -70,6 +72,12 @@ export function buildScope(tenantId: string, f: ScopeFilters): Scope {
       const onAsset = sql`${raw(`${alias}."assetId"`)} IN (SELECT id FROM scope_assets)`;
       if (assetOnly) return onAsset;
       return sql`(${onAsset} OR (${raw(`${alias}."assetId"`)} IS NULL AND ${raw(`${alias}."locationId"`)} IN (SELECT id FROM location_tree)))`;
+    },
+    rollup: (alias) => {
+      if (!filtered) return sql`TRUE`;
+      const onAsset = sql`${raw(`${alias}."assetId"`)} IN (SELECT id FROM scope_assets)`;
+      if (assetOnly) return onAsset;
+      return sql`(${onAsset} OR (${raw(`${alias}."assetId"`)} = '' AND ${raw(`${alias}."locationId"`)} IN (SELECT id FROM location_tree)))`;
     },
   };
 }

@@ -1,9 +1,11 @@
 import "server-only";
 // Monthly trends over a period, bucketed by local calendar month in the tenant's time zone. Each source is
-// grouped in SQL (a dozen rows back at most per year) and the series are merged by month here.
+// grouped in SQL (a dozen rows back at most per year) and the series are merged by month here; labour and
+// parts come from the daily rollup (./cost.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/tenant";
-import { zonedParts } from "@/lib/data/plans-calendar";
+import { addLocalMonths, dayStart, zonedParts } from "@/lib/data/plans-calendar";
+import { costByBucket } from "./cost";
 import { ratio } from "./formulas";
 import type { Window } from "./queries";
 import type { Scope } from "./scope";
@@ -39,18 +41,16 @@ export async function monthlyTrends(tx: Tx, scope: Scope, w: Window, timeZone: s
     SELECT ${month('w."completedAt"', timeZone)} AS month, count(*)::int AS completed
     FROM "WorkOrder" w WHERE w."tenantId" = ${scope.tenantId} AND ${inPeriod('w."completedAt"')} AND ${scope.workOrder("w")}
     GROUP BY 1`;
-  const labour = await tx.$queryRaw<Row[]>`${scope.with}
-    SELECT ${month('te."startedAt"', timeZone)} AS month, coalesce(sum(te.minutes * te.rate) / 60, 0)::float8 AS "labourCost"
-    FROM "TimeEntry" te
-    WHERE te."tenantId" = ${scope.tenantId} AND ${inPeriod('te."startedAt"')}
-      AND ${scope.filtered ? sql`EXISTS (SELECT 1 FROM "WorkOrder" w WHERE w.id = te."workOrderId" AND w."tenantId" = ${scope.tenantId} AND ${scope.workOrder("w")})` : sql`TRUE`}
-    GROUP BY 1`;
-  const parts = await tx.$queryRaw<Row[]>`${scope.with}
-    SELECT ${month('pu."createdAt"', timeZone)} AS month, coalesce(sum(pu.quantity::numeric * pu."unitCost"), 0)::float8 AS "partsCost"
-    FROM "PartUsage" pu
-    WHERE pu."tenantId" = ${scope.tenantId} AND ${inPeriod('pu."createdAt"')}
-      AND ${scope.filtered ? sql`EXISTS (SELECT 1 FROM "WorkOrder" w WHERE w.id = pu."workOrderId" AND w."tenantId" = ${scope.tenantId} AND ${scope.workOrder("w")})` : sql`TRUE`}
-    GROUP BY 1`;
+  // Labour and parts per local month from the daily rollup: each month is a bucket [its first local
+  // midnight, the next), clipped to the period.
+  const buckets = monthsBetween(w.from, w.to, timeZone).map((key) => {
+    const start = dayStart(`${key}-01`, timeZone);
+    const end = addLocalMonths(start, 1, timeZone);
+    return { key, from: new Date(Math.max(start, w.from.getTime())), to: new Date(Math.min(end, w.to.getTime())) };
+  });
+  const cost = await costByBucket(tx, scope, buckets);
+  const labour = [...cost].map(([key, c]) => ({ month: key, labourCost: c.labourCost }));
+  const parts = [...cost].map(([key, c]) => ({ month: key, partsCost: c.partsCost }));
   const downtime = await tx.$queryRaw<Row[]>`${scope.with}
     SELECT ${month('d."startedAt"', timeZone)} AS month,
            coalesce(sum(extract(epoch FROM least(coalesce(d."endedAt", ${ts(w.now)}), ${ts(w.to)}) - d."startedAt")), 0)::float8 / 3600 AS "unplannedDowntimeHours",

@@ -9,7 +9,7 @@ import { authenticate, callerFrom } from "./auth";
 import { guarded, jsonRpcError, type RpcCall } from "./http";
 import { checkMcpRate } from "./limits";
 import { settle } from "./outcome";
-import { initializeServer, SERVER_OPTIONS } from "./server";
+import { initializeServer, SERVER_OPTIONS, toolServer } from "./server";
 import { testAuthInfo, testModeEnabled } from "./test-mode";
 
 type Handler = (req: Request) => Promise<Response>;
@@ -22,9 +22,23 @@ async function exchange(mcp: Handler, req: Request, auth: AuthInfo, call: RpcCal
   return who ? settle(res, who.outcome, call) : res;
 }
 
-/** /api/mcp: bearer tokens of our authorization server. */
+/**
+ * /api/mcp: bearer tokens of our authorization server. A tools/call of a known tool is served by a handler
+ * whose per-request server holds that tool alone (lib/mcp/server.ts toolServer); everything else by the
+ * full server. One handler per tool, built once.
+ */
 export function mcpEndpoint(clientIp: (headers: Headers) => string | null): Handler {
-  let mcp: Handler | undefined;
+  const handlers = new Map<string, Handler>();
+  const handlerFor = (tool: string | null): Handler => {
+    const single = tool ? toolServer(tool) : null;
+    const key = single ? tool! : "";
+    let handler = handlers.get(key);
+    if (!handler) {
+      handler = createMcpHandler(single ?? initializeServer, SERVER_OPTIONS);
+      handlers.set(key, handler);
+    }
+    return handler;
+  };
   return guarded(async (req, call) => {
     const auth = await authenticate(req, clientIp(req.headers));
     if (auth instanceof Response) return auth;
@@ -33,8 +47,11 @@ export function mcpEndpoint(clientIp: (headers: Headers) => string | null): Hand
     const who = callerFrom({ http: { authInfo: auth } });
     const limited = who ? await checkMcpRate(who.caller, call) : null;
     if (limited) return limited;
-    mcp ??= createMcpHandler(initializeServer, SERVER_OPTIONS);
-    return exchange(mcp, req, auth, call);
+    const res = await exchange(handlerFor(call.tool), req, auth, call);
+    // A stateless tools/call answers one message and ends its stream (no progress notifications are sent),
+    // so it is read here and sent whole: piping a web stream through Next.js cost more than the call's JSON.
+    if (!call.tool || !res.body) return res;
+    return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
   });
 }
 

@@ -9,6 +9,7 @@ import "server-only";
 //   anything else a JSON-RPC "Internal error" 500; both are logged as JSON, neither carries a stack trace.
 import { originValidationResponse, readRequestBody } from "@modelcontextprotocol/server";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableFields } from "@/lib/db/errors";
+import { machineHeaders } from "@/lib/http";
 import { log, logRequest } from "@/lib/log";
 import type { Caller } from "@/lib/tenancy/token-access";
 import { issuer } from "@/lib/oauth/config";
@@ -108,6 +109,8 @@ export function guarded(handler: (req: Request, call: RpcCall) => Promise<Respon
     const started = performance.now();
     const seen: Seen = { call: NO_CALL };
     const res = await answer(req, seen);
+    // proxy.ts does not run for this endpoint (lib/http.ts): the handler sets what it would have.
+    for (const [name, value] of Object.entries(machineHeaders())) res.headers.set(name, value);
     const caller = (seen.req?.auth?.extra as { caller?: Caller } | undefined)?.caller;
     return logRequest(req, res, started, {
       rpc: seen.call.method,

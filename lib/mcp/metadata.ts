@@ -1,6 +1,7 @@
 // RFC 9728 protected resource metadata: how a client that only knows the MCP URL finds the authorization
 // server. Served at /.well-known/oauth-protected-resource/api/mcp (path-aware form) and at the root form.
 import { generateProtectedResourceMetadata } from "mcp-handler";
+import { machineHeaders } from "@/lib/http";
 import { issuer, resourceIdentifier } from "@/lib/oauth/config";
 import { SCOPES } from "@/lib/oauth/scopes";
 
@@ -25,7 +26,7 @@ export function protectedResourceMetadata() {
 }
 
 export function metadataResponse(): Response {
-  return Response.json(protectedResourceMetadata(), { headers: { ...METADATA_CORS, "Cache-Control": "public, max-age=300" } });
+  return Response.json(protectedResourceMetadata(), { headers: { ...METADATA_CORS, ...machineHeaders(), "Cache-Control": "public, max-age=300" } });
 }
 
-export const metadataPreflight = () => new Response(null, { status: 204, headers: METADATA_CORS });
+export const metadataPreflight = () => new Response(null, { status: 204, headers: { ...METADATA_CORS, ...machineHeaders() } });

@@ -132,9 +132,16 @@ export async function runTool(tool: ToolDefinition, input: unknown, ctx: { http?
   }
 }
 
+/**
+ * Each tool's output schema as JSON Schema, converted once per process. The SDK converts it on every
+ * tools/call and memoises it on the registered tool, but servers are built per request (stateless HTTP),
+ * so its memo never outlived one call; the conversion is deterministic, so one copy serves them all.
+ */
+const outputSchemaJson = new Map<string, Record<string, unknown> | undefined>();
+
 export function registerTools(server: McpServer, tools: readonly ToolDefinition[]) {
   for (const tool of tools) {
-    server.registerTool(
+    const registered = server.registerTool(
       tool.name,
       {
         title: tool.title,
@@ -146,5 +153,7 @@ export function registerTools(server: McpServer, tools: readonly ToolDefinition[
       },
       (input: unknown, ctx) => runTool(tool, input, ctx),
     );
+    if (outputSchemaJson.has(tool.name)) registered.outputSchemaJson = outputSchemaJson.get(tool.name);
+    else outputSchemaJson.set(tool.name, registered.outputSchemaJson);
   }
 }

@@ -24,3 +24,16 @@ export function initializeServer(server: McpServer) {
   registerResources(server, TOOLS);
   registerPrompts(server);
 }
+
+const BY_NAME = new Map(TOOLS.map((t) => [t.name, t]));
+
+/**
+ * The server for one tools/call of `name`: stateless HTTP builds a server per request, and a call can
+ * only reach the tool it names, so registering the other tools, resources and prompts was work thrown away
+ * on every call (most of the server's own cost per request). Unknown names get the full server, which
+ * answers them as every MCP server does.
+ */
+export function toolServer(name: string): ((server: McpServer) => void) | null {
+  const tool = BY_NAME.get(name);
+  return tool ? (server) => registerTools(server, [tool]) : null;
+}

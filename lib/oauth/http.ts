@@ -1,5 +1,6 @@
 // Response helpers shared by the OAuth route handlers, so each handler stays a few lines.
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableFields } from "@/lib/db/errors";
+import { machineHeaders } from "@/lib/http";
 import { errorFields, log, logRequest } from "@/lib/log";
 import { OAuthError } from "./errors";
 
@@ -18,11 +19,11 @@ export const CORS = {
 } as const;
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...CORS, ...headers } });
+  return Response.json(body, { status, headers: { ...NO_STORE, ...CORS, ...machineHeaders(), ...headers } });
 }
 
 export function preflight(): Response {
-  return new Response(null, { status: 204, headers: CORS });
+  return new Response(null, { status: 204, headers: { ...CORS, ...machineHeaders() } });
 }
 
 /** Maps anything thrown to an RFC-shaped answer; unexpected errors are logged, never echoed. */

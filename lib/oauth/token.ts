@@ -1,6 +1,6 @@
 // The token endpoint (RFC 6749 §3.2, OAuth 2.1 §3.2): client authentication, then one handler per grant.
 import { hit } from "@/lib/ratelimit";
-import { findCode, findRefreshToken, issueClientToken, redeemCode, rotateRefreshToken, type NewTokens } from "@/lib/data/oauth-tokens";
+import { findCode, issueClientToken, redeemCode, rotateRefreshToken, type NewTokens, type RefreshRow } from "@/lib/data/oauth-tokens";
 import type { Client } from "@/lib/data/oauth-clients";
 import { GRANT_TYPES, tokenRequestSchema, type TokenRequest } from "@/lib/validation/oauth";
 import { authenticateClient, presentedClient } from "./client-auth";
@@ -63,16 +63,18 @@ async function authorizationCode(client: Client, req: Grant<"authorization_code"
 
 /** RFC 6749 §6 with rotation (OAuth 2.1 §4.3.1): scope may shrink for the access token, never grow. */
 async function refreshToken(client: Client, req: Grant<"refresh_token">, ip: string | null) {
-  const row = await findRefreshToken(sha256(req.refresh_token));
   const invalid = oauthError("invalid_grant", "Invalid refresh token");
-  if (!row || row.consumerId !== client.id || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid;
-  checkResource(req.resource, row.resource);
-  const requested = parseScope(req.scope);
-  if (requested === null || !isSubset(requested, row.scopes)) throw oauthError("invalid_scope", "Scope exceeds the original grant");
-  const scopes = requested.length ? requested : row.scopes;
   const t = newTokens(true, ip);
-  const result = await rotateRefreshToken(row, scopes, t.stored);
-  if (!result.ok) throw invalid;
+  // Checked inside the rotation's transaction, on the locked row, before anything is written.
+  const accept = (row: RefreshRow) => {
+    if (row.consumerId !== client.id || row.revokedAt || row.expiresAt.getTime() <= Date.now()) throw invalid;
+    checkResource(req.resource, row.resource);
+    const requested = parseScope(req.scope);
+    if (requested === null || !isSubset(requested, row.scopes)) throw oauthError("invalid_scope", "Scope exceeds the original grant");
+    return requested.length ? requested : row.scopes;
+  };
+  const result = await rotateRefreshToken(sha256(req.refresh_token), accept, t.stored);
+  if (!result?.ok) throw invalid;
   return tokenResponse(t.accessToken, t.refreshToken, result.scopes);
 }
 

@@ -1,6 +1,7 @@
 // Bearer token validation for resource servers (the MCP endpoint, RFC 6750 §2.1 / RFC 8707 §2). Cheap
-// enough for every request: a format check, one indexed lookup by SHA-256, one query for the live state.
-import { accessTokenIsLive, findAccessToken, grantRights } from "@/lib/data/oauth-access";
+// enough for every request: a format check, then one transaction (lib/data/oauth-access.ts): the token by
+// its SHA-256, the live state of its grant together with the caller's rows.
+import { grantRights, loadAccessToken, type CallerRow } from "@/lib/data/oauth-access";
 import { intersect, scopesToPermissions, toPermissions, type Permissions } from "@/lib/tenancy/permissions";
 import { PREFIX, sha256 } from "./tokens";
 
@@ -20,23 +21,32 @@ export type TokenContext = {
 const TOKEN = new RegExp(`^${PREFIX.accessToken}[A-Za-z0-9_-]{43}$`);
 
 /**
- * The token's context, or null when it is unknown, expired or revoked, or when what it depends on is gone:
- * a revoked authorization, a disabled or deleted consumer, an inactive user or one no longer a member.
+ * The token's context and its caller's rows, or null when it is unknown, expired or revoked, or when what
+ * it depends on is gone: a revoked authorization, a disabled or deleted consumer, an inactive user or one
+ * no longer a member.
  */
-export async function authenticateAccessToken(raw: string): Promise<TokenContext | null> {
+export async function verifyAccessToken(raw: string): Promise<{ context: TokenContext; caller: CallerRow } | null> {
   if (typeof raw !== "string" || !TOKEN.test(raw)) return null;
-  const row = await findAccessToken(sha256(raw));
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
-  if (!(await accessTokenIsLive(row))) return null;
+  const found = await loadAccessToken(sha256(raw));
+  if (!found) return null;
+  const { token, caller } = found;
   return {
-    tenantId: row.tenantId,
-    userId: row.userId,
-    consumerId: row.consumerId,
-    authorizationId: row.authorizationId,
-    scopes: row.scopes,
-    resource: row.resource,
-    expiresAt: row.expiresAt,
+    context: {
+      tenantId: token.tenantId,
+      userId: token.userId,
+      consumerId: token.consumerId,
+      authorizationId: token.authorizationId,
+      scopes: token.scopes,
+      resource: token.resource,
+      expiresAt: token.expiresAt,
+    },
+    caller,
   };
+}
+
+/** verifyAccessToken without the caller: for resource servers that only need the token's context. */
+export async function authenticateAccessToken(raw: string): Promise<TokenContext | null> {
+  return (await verifyAccessToken(raw))?.context ?? null;
 }
 
 /**

@@ -2,12 +2,12 @@ import "server-only";
 // Bearer token → the caller's Access, on every MCP request, from current rows (ARCHITECTURE.md §3):
 //   effective = ceiling(consumer in tenant) ∩ role(user in tenant) ∩ scopes(token)
 // Client-credentials tokens have no user: ceiling ∩ scopes. So a role downgrade, a disabled consumer or a
-// revoked authorization applies to the very next call. Cost: lib/oauth/verify.ts (token lookup + live
-// check) and one query for tenant, consumer, ceiling, user and role.
-import { loadCaller, type CallerRow } from "@/lib/data/mcp-access";
+// revoked authorization applies to the very next call. Cost: lib/oauth/verify.ts, one transaction (token
+// lookup, then the live state of tenant, consumer, ceiling, user and role in one query).
+import type { CallerRow } from "@/lib/data/oauth-access";
 import { resourceIdentifier } from "@/lib/oauth/config";
 import { ceiling, effectivePermissions } from "@/lib/oauth/rights";
-import { authenticateAccessToken, type TokenContext } from "@/lib/oauth/verify";
+import { verifyAccessToken, type TokenContext } from "@/lib/oauth/verify";
 import type { Access } from "./access";
 import { intersect, scopesToPermissions, type Permissions } from "./permissions";
 
@@ -39,12 +39,12 @@ export function callerPermissions(token: Pick<TokenContext, "tenantId" | "userId
 }
 
 export async function accessFromToken(raw: string): Promise<TokenCheck> {
-  const token = await authenticateAccessToken(raw);
-  if (!token) return { ok: false, reason: "invalid" };
+  const verified = await verifyAccessToken(raw);
+  if (!verified) return { ok: false, reason: "invalid" };
+  const { context: token, caller: row } = verified;
   // RFC 8707 / MCP authorization: a token minted for another resource must never be accepted here.
   if (token.resource !== resourceIdentifier()) return { ok: false, reason: "audience" };
-  const row = await loadCaller(token);
-  if (!row || (token.userId && row.rolePermissions === null)) return { ok: false, reason: "invalid" };
+  if (token.userId && row.rolePermissions === null) return { ok: false, reason: "invalid" };
   return {
     ok: true,
     caller: {

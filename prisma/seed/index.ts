@@ -138,6 +138,8 @@ export async function seed(sql: Sql, opts: SeedOptions = {}): Promise<SeedSummar
       });
       seedCounters(ctx, result.workOrders, result.requests);
       seedAudit(ctx, result.last);
+      // With triggers off, the KPI cost rollup (KpiCostDaily) saw none of the rows: compute it in one pass.
+      if (skipTriggers) w.run(`SELECT kpi_cost_rebuild($1)`, [ctx.id]);
       w.run("COMMIT");
       await w.drain();
       log(`seeded ${def.slug}: ${result.workOrders} work orders, ${result.requests} requests (${((Date.now() - started) / 1000).toFixed(1)}s)`);
