@@ -36,7 +36,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    // Everything the server prints is kept in $TEST_RESULTS_DIR/server.log (scripts/e2e-server.mjs).
+    stdout: "ignore",
     stderr: "pipe",
     // TRUST_PROXY: the tests play the part of a proxy, giving each browser context its own address
     // (x-forwarded-for) so per-address rate limits of one test never touch another.
