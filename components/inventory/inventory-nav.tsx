@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { cx } from "@/components/ui/cx";
+import { TabNav } from "@/components/ui/tab-nav";
 
 export type InventoryTab = "parts" | "stock" | "below" | "warehouses" | "movements";
 
@@ -15,24 +14,5 @@ export function InventoryNav({ slug, current }: { slug: string; current: Invento
     { key: "warehouses", href: `${base}/warehouses` },
     { key: "movements", href: `${base}/movements` },
   ];
-  return (
-    <nav aria-label={t("label")} className="-mx-1 mb-4 overflow-x-auto">
-      <ul className="flex gap-1 px-1">
-        {tabs.map((tab) => (
-          <li key={tab.key}>
-            <Link
-              href={tab.href}
-              aria-current={current === tab.key ? "page" : undefined}
-              className={cx(
-                "block rounded-md px-3 py-1.5 text-sm whitespace-nowrap",
-                current === tab.key ? "bg-brand-600 font-medium text-white" : "text-zinc-700 hover:bg-zinc-100",
-              )}
-            >
-              {t(tab.key)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={t("label")} current={current} tabs={tabs.map((tab) => ({ ...tab, text: t(tab.key) }))} />;
 }
