@@ -6,28 +6,18 @@ import { expect } from "vitest";
 import { createConsumer } from "@/lib/data/consumers";
 import { findClient, registerClient } from "@/lib/data/oauth-clients";
 import { grantCode } from "@/lib/data/oauth-grants";
-import { db } from "@/lib/db/client";
 import { resourceIdentifier } from "@/lib/oauth/config";
 import { permissionsForScopes } from "@/lib/oauth/rights";
 import { handleTokenRequest } from "@/lib/oauth/token";
 import { newSecret, sha256 } from "@/lib/oauth/tokens";
 import { BUILT_IN_ROLES, toPermissions, type PermissionMatrix } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy/access";
+import { ownerQuery } from "./owner-query";
 
 const REDIRECT = "https://client.example/cb";
 export const rid = (prefix: string) => `mcp-${prefix}-${randomBytes(5).toString("hex")}`;
 
-/**
- * Bookkeeping as the database owner through the app's own client (PGlite has one session; a second PGlite
- * on the same folder would not see the app's writes), out of the app role for one transaction only.
- */
-export async function ownerQuery<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = await db();
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-    return tx.$queryRawUnsafe<T[]>(text, ...params);
-  });
-}
+export { ownerQuery };
 
 export interface Tenant {
   id: string;

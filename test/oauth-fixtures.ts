@@ -4,27 +4,19 @@ import { createHash } from "node:crypto";
 import { expect } from "vitest";
 import { createConsumer, listConsumers } from "@/lib/data/consumers";
 import { grantCode } from "@/lib/data/oauth-grants";
-import { db } from "@/lib/db/client";
 import { resourceIdentifier } from "@/lib/oauth/config";
 import { handleTokenRequest } from "@/lib/oauth/token";
 import { newSecret, sha256 } from "@/lib/oauth/tokens";
 import { BUILT_IN_ROLES, toPermissions } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy";
+import { ownerQuery } from "./owner-query";
 
 /**
  * The test's own bookkeeping runs as the database owner. Through the app's client (one PGlite session is
  * all there is, and a second PGlite on the same folder would not see the app's writes), stepping out of
  * the app role for one transaction only.
  */
-export const owner = {
-  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const client = await db();
-    return client.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-      return tx.$queryRawUnsafe<T[]>(text, ...params);
-    });
-  },
-};
+export const owner = { query: ownerQuery };
 export const ctx = {} as { acme: { id: string; groupId: string }; admin: Access; viewer: Access };
 let userSeq = 0;
 

@@ -17,14 +17,9 @@ import { selfRegistrationSettingsSchema } from "@/lib/validation/oauth";
 import { generalSchema } from "@/lib/validation/settings";
 import { consumerFormSchema } from "@/lib/validation/settings-api";
 import { permissionGroupSchema } from "@/lib/validation/settings-access";
+import { ownerQuery } from "./owner-query";
 
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = await db();
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-    return tx.$queryRawUnsafe<T[]>(text, ...params);
-  });
-}
+const sql = ownerQuery;
 
 const ADMIN = toPermissions(BUILT_IN_ROLES.administrator.permissions);
 let acme: Access;

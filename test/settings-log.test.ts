@@ -7,14 +7,9 @@ import { db } from "@/lib/db/client";
 import { BUILT_IN_ROLES, toPermissions } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy";
 import { auditFilterSchema } from "@/lib/validation/settings-api";
+import { ownerQuery } from "./owner-query";
 
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = await db();
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-    return tx.$queryRawUnsafe<T[]>(text, ...params);
-  });
-}
+const sql = ownerQuery;
 
 /** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF) — to read back what the writer produced. */
 function parseCsv(text: string): string[][] {

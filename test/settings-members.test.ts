@@ -18,15 +18,9 @@ import { authenticateAccessToken, tokenPermissions } from "@/lib/oauth/verify";
 import { BUILT_IN_ROLES, toPermissions, type PermissionMatrix } from "@/lib/tenancy/permissions";
 import type { Access } from "@/lib/tenancy";
 import { roleSchema } from "@/lib/validation/settings-access";
+import { ownerQuery } from "./owner-query";
 
-/** The test's own reads and fixtures run as the owner, through the app's client (one PGlite session). */
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = await db();
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL ROLE postgres");
-    return tx.$queryRawUnsafe<T[]>(text, ...params);
-  });
-}
+const sql = ownerQuery;
 
 let acme: { id: string; roles: Record<string, string>; groupId: string };
 let globex: { id: string };
